@@ -1,0 +1,3 @@
+"""unxref: a cross-reference knowledge graph of United Nations resolutions."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,147 @@
+"""Authority records (UN bodies and treaties) from ``ontology/authorities/*.ttl``.
+
+The Turtle files are the one source of names: the extractor matches their
+``skos:prefLabel`` and ``skos:altLabel`` values (per language) in text, and the
+graph builder links to their IRIs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, RDF, SKOS, Namespace
+
+UNX = Namespace("https://w3id.org/unxref/ontology#")
+AUTHORITY_BASE = "https://w3id.org/unxref/id/"
+
+
+def ontology_dir() -> Path:
+    """Where the ontology and authority data live (``UNXREF_ONTOLOGY`` overrides)."""
+    configured = os.environ.get("UNXREF_ONTOLOGY")
+    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "ontology"
+
+
+@dataclass(frozen=True)
+class Body:
+    code: str
+    iri: str
+    names: dict[str, str]  # language -> preferred name
+    labels: dict[str, tuple[str, ...]]  # language -> every name used to match text
+    parent: str | None
+    symbol_prefix: str | None
+    report_pattern: str | None
+    supplement: int | None
+
+
+@dataclass(frozen=True)
+class Treaty:
+    key: str
+    iri: str
+    names: dict[str, str]
+    labels: dict[str, tuple[str, ...]]
+    series: str | None
+    volume: str | None
+    number: str | None
+
+
+@dataclass(eq=False)
+class Authorities:
+    """Loaded once per process; hashed by identity so finders can cache compiled patterns."""
+
+    bodies: dict[str, Body] = field(default_factory=dict)
+    treaties: dict[str, Treaty] = field(default_factory=dict)
+    graph: Graph = field(default_factory=Graph)
+
+    def treaty_by_number(self, series: str, number: str) -> Treaty | None:
+        return next((t for t in self.treaties.values() if t.series == series and t.number == number), None)
+
+    def body_by_name(self, name: str) -> Body | None:
+        wanted = _fold(name)
+        for body in self.bodies.values():
+            if any(_fold(label) == wanted for labels in body.labels.values() for label in labels):
+                return body
+        return None
+
+    def body_reporting_in(self, symbol: str) -> Body | None:
+        """The body whose annual report has this symbol (E/2007/28 is the CND's)."""
+        for body in self.bodies.values():
+            if body.report_pattern:
+                pattern = re.escape(body.report_pattern).replace(r"\{year\}", r"\d{4}")
+                if re.fullmatch(pattern + r"(?:/.*)?", symbol):
+                    return body
+        return None
+
+    def name_patterns(self, kind: str, language: str) -> list[tuple[str, str]]:
+        """(label, code) pairs for matching names of one kind in one language."""
+        records = self.bodies.values() if kind == "body" else self.treaties.values()
+        pairs = []
+        for record in records:
+            key = record.code if isinstance(record, Body) else record.key
+            pairs.extend((label, key) for label in record.labels.get(language, ()))
+        return pairs
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+
+
+def _labels(graph: Graph, subject: URIRef) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    names: dict[str, str] = {}
+    labels: dict[str, list[str]] = {}
+    for predicate in (SKOS.prefLabel, SKOS.altLabel):
+        for value in sorted(graph.objects(subject, predicate)):
+            if isinstance(value, Literal) and value.language:
+                language = value.language.split("-")[0]
+                if predicate == SKOS.prefLabel:
+                    names[language] = str(value)
+                labels.setdefault(language, []).append(str(value))
+    return names, {k: tuple(v) for k, v in labels.items()}
+
+
+def _value(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
+    value = graph.value(subject, predicate)
+    return None if value is None else str(value)
+
+
+@cache
+def load(directory: Path | None = None) -> Authorities:
+    folder = (directory or ontology_dir()) / "authorities"
+    graph = Graph()
+    for path in sorted(folder.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    authorities = Authorities(graph=graph)
+    for subject in sorted(graph.subjects(RDF.type, UNX.Body)):
+        assert isinstance(subject, URIRef)
+        names, labels = _labels(graph, subject)
+        code = _value(graph, subject, SKOS.notation) or str(subject).rsplit("/", 1)[-1]
+        parent = graph.value(subject, ORG.subOrganizationOf)
+        supplement = _value(graph, subject, UNX.officialRecordsSupplement)
+        authorities.bodies[code] = Body(
+            code=code,
+            iri=str(subject),
+            names=names,
+            labels=labels,
+            parent=str(parent).rsplit("/", 1)[-1] if parent else None,
+            symbol_prefix=_value(graph, subject, UNX.symbolPrefix),
+            report_pattern=_value(graph, subject, UNX.reportSymbolPattern),
+            supplement=int(supplement) if supplement else None,
+        )
+    for subject in sorted(graph.subjects(RDF.type, UNX.Treaty)):
+        assert isinstance(subject, URIRef)
+        names, labels = _labels(graph, subject)
+        key = _value(graph, subject, SKOS.notation) or str(subject).rsplit("/", 1)[-1]
+        authorities.treaties[key] = Treaty(
+            key=key,
+            iri=str(subject),
+            names=names,
+            labels=labels,
+            series=_value(graph, subject, UNX.treatySeries),
+            volume=_value(graph, subject, UNX.untsVolume),
+            number=_value(graph, subject, UNX.untsNumber),
+        )
+    return authorities
