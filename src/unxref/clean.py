@@ -229,7 +229,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 def _is_label(line: str) -> bool:
     """A section label ("II"), or a short line with no final punctuation ("The Security Council")."""
     return bool(re.fullmatch(r"[IVX]+\.?|[A-H]\.?|[A-Z]{1,2}/\S+|.*\]", line)) or (
-        len(line.split()) <= 4 and line[-1:].isalpha() and line[:1].isupper()
+        len(line.split()) <= 4 and line[-1:].isalpha() and all(w[:1].isupper() for w in line.split())
     )
 
 

@@ -29,6 +29,9 @@ def extract_text(
     segments = segment(reading, lang_data)
     _check_is_resolution(source, segments)
     body = _adopting_body(segments, authorities, lang_data)
+    date = _iso_date(segments.heading.date_text, lang_data)
+    if segments.heading.symbol_text and segments.heading.symbol_text.isdigit() and date:
+        segments.heading.symbol_text += f" ({date[:4]})"  # "Resolution 290 of 8 December 1970"
     own_symbol = _own_symbol(source, symbol, segments, body, authorities)
     document = Document(
         text=reading.text,
@@ -37,7 +40,7 @@ def extract_text(
         language=code,
         title=segments.heading.title,
         body=authorities.bodies[body].names.get("en") if body in authorities.bodies else None,
-        date=_iso_date(segments.heading.date_text, lang_data),
+        date=date,
         meeting=segments.heading.meeting,
         paragraphs=segments.paragraphs,
         sections=segments.sections,
@@ -59,7 +62,8 @@ def extract_text(
 
 def _check_is_resolution(source: str, segments: Segments) -> None:
     with_verbs = sum(1 for p in segments.paragraphs if p.function)
-    if not segments.paragraphs or (segments.heading.body_name is None and with_verbs < 2):
+    known = segments.heading.body_name or segments.heading.symbol_text
+    if not segments.paragraphs or (with_verbs < 1 if known else with_verbs < 2):
         raise InputError(
             source, "does not look like a resolution (no adopting body such as 'The Security Council,' and no paragraphs opening with resolution verbs)"
         )

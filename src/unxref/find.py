@@ -19,7 +19,7 @@ from unxref.model import Span
 # "61/183", "S-20/2-4", "2007/12", "687 (1991)", "1514 (XV)", "2200 A (XXI)"
 _REF = re.compile(
     r"(?P<new>(?P<session>(?:E?S-)?\d{1,4})/(?P<number>\d{1,4})(?:-(?P<last>\d{1,4}))?)"
-    r"|(?P<old>(?P<onumber>\d{1,4})(?:\s+(?P<opart>[A-Z]))?\s*\((?P<qualifier>\d{4}|[IVXL]+)\))"
+    r"|(?P<old>(?P<onumber>\d{1,4})(?:\s+(?P<opart>[A-Z]))?\s*\((?P<qualifier>\d{4}|[IVXL]+|E?S-(?:[IVXL]+|\d+))\))"
 )
 _PARTS = re.compile(r"\s+(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)(?![\w/])")
 _DOC = re.compile(r"(?<![\w/.])(?:A|S|E|T|ST|UNEP|DP|TD)/\s?(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*")
@@ -86,7 +86,7 @@ def _body_label_pattern(authorities: Authorities, language: str) -> re.Pattern[s
 
 def _label_regex(label: str) -> str:
     escaped = re.escape(label).replace(r"\ ", r"\s+")
-    return escaped.replace("’", "['’]").replace("'", "['’]")
+    return re.sub("[’']", "['’]", escaped)
 
 
 def _body_named_before(text: str, anchor: int, authorities: Authorities, language: Language) -> str | None:
@@ -297,14 +297,17 @@ def find_treaty_references(text: str, start: int, end: int, language: Language, 
         if current is None:
             continue
         series = current
-        found.append(
-            Found(
-                "treaty",
-                (match.start(), match.end()),
-                unts=match.group("number") if current == "UNTS" else None,
-                name=f"{current} {match.group('number')}",
+        first = int(match.group("number"))
+        last = int(match.group("last") or first)
+        for number in range(first, last + 1 if 0 <= last - first <= 20 else first + 1):
+            found.append(
+                Found(
+                    "treaty",
+                    (match.start(), match.end()),
+                    unts=str(number) if current == "UNTS" else None,
+                    name=f"{current} {number}",
+                )
             )
-        )
     return found, series
 
 

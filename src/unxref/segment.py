@@ -22,7 +22,7 @@ _NOTE = re.compile(r"^(\d{1,3}) (.*)$", re.M)
 _GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,;:.)»”’]|$)")
 _GLUED_PUNCTUATION = re.compile(r"(?<=[,;:”’»)])(\d{1,3})(?=[\s,;:.)»”’]|$)")
 _GLUED_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(\d{1,3})(?![\d/])")
-_SPACED = re.compile(r"(?<=[^\W\d_)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
+_SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 _NOT_BEFORE_MARKER = frozenset(
     "paragraph paragraphs paragraphe paragraphes article articles resolution resolutions résolution "
@@ -140,6 +140,9 @@ def _heading(reading: Reading, language: Language) -> Heading:
             rest = line[symbol.end() :].strip(" .")
             if rest and not language.pattern("date").search(rest):
                 titles.append(rest)
+        elif heading.symbol_text and not line.startswith("[") and not language.pattern("date").search(line):
+            heading.end = start  # 1946-style: "1 (1946) Resolution of 25 January 1946", then the text
+            break
         elif not line.startswith("[") and (not language.pattern("date").search(line) or len(line) > 120):
             titles.append(line)
         date = language.pattern("date").search(line)
@@ -180,7 +183,8 @@ def _paragraphs(reading: Reading, language: Language, segments: Segments) -> Non
             continue
         numbered = _NUMBERED.match(line)
         sub = _SUB.match(line)
-        verb_match = match_verb(line[numbered.end() :] if numbered else _strip_subject(line, language), language)
+        opening = line[numbered.end() :] if numbered else line[sub.end() :] if sub else line
+        verb_match = match_verb(_strip_subject(opening), language)
         if awaiting_title is not None and not numbered and not verb_match:
             awaiting_title.title = line
             awaiting_title.span = (awaiting_title.span[0], end)
@@ -204,6 +208,8 @@ def _paragraphs(reading: Reading, language: Language, segments: Segments) -> Non
             if segments.paragraphs and segments.paragraphs[-1].kind == "annex":
                 _extend(segments.paragraphs[-1], end)
             continue
+        elif verb is None and (" " not in line.strip()):
+            continue  # a connective on its own line ("Therefore")
         elif verb is None and segments.paragraphs and (segments.paragraphs[-1].kind == "operative" or line[0].islower()):
             _extend(segments.paragraphs[-1], end)
             continue
@@ -248,7 +254,7 @@ def _extend(paragraph: Paragraph, end: int) -> None:
     paragraph.span = (paragraph.span[0], end)
 
 
-def _strip_subject(line: str, language: Language) -> str:
+def _strip_subject(line: str) -> str:
     """ "The Security Council requests ..." opens with its verb after the subject."""
     subject = re.match(r"^(?:The\s+|Le\s+|L[’']\s*)?(?:Security Council|General Assembly|Conseil de sécurité|Assemblée générale)\s+", line)
     return line[subject.end() :] if subject else line

@@ -25,8 +25,8 @@ _MODIFIER = re.compile(r"^(Add|Corr|Rev|Amend)\.(\d+)$|^(Summary)$", re.IGNORECA
 _SESSION = re.compile(r"^(?:S|ES)-\d+$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:-\d+)?$")
 _NAMED = re.compile(r"^[A-Z][A-Za-z]*(?:\.\d+[A-Za-z]?)*$")
-_QUALIFIER = re.compile(r"^(?:\d{4}|[IVXLC]+|[A-Z]-[IVXLC]+)$")
-_TRAILING = re.compile(r"\s*\(\s*(\d{4}|[IVXLCivxlc]+|[A-Z]-[IVXLC]+)\s*\)\s*$")
+_QUALIFIER = re.compile(r"^(?:\d{4}|[IVXLC]+|E?S-(?:[IVXLC]+|\d+))$")
+_TRAILING = re.compile(r"\s*\(\s*(\d{4}|[IVXLC]+|E?S-(?:[IVXLC]+|\d+))\s*\)\s*$", re.IGNORECASE)
 SERIES = frozenset(
     "A S E T ST DP UNEP TD CCPR CERD CEDAW CRC CAT CRPD CMW HRI ACC ID IDB JIU UNW".split()
 )
