@@ -31,7 +31,9 @@ def main() -> None:
         citations = sum(len(extract_text(text, lang="en").citations) for text in texts)
         best = min(best, time.perf_counter() - start)
     print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    print(f"{len(texts)} documents, {citations} citations, best of 3: {best:.2f} s, {len(texts) / best:.0f} documents/s (one core)")
+    print(
+        f"{len(texts)} documents, {citations} citations, best of 3: {best:.2f} s, {len(texts) / best:.0f} documents/s (one core)"
+    )
 
 
 if __name__ == "__main__":

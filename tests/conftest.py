@@ -11,4 +11,6 @@ EXAMPLE = ROOT / "examples" / "A_RES_62_176_fr.txt"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"needs the shared corpus at {CORPUS} (not in this clone)")
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason=f"needs the shared corpus at {CORPUS} (not in this clone)"
+)

@@ -72,9 +72,11 @@ def test_docx_paragraphs_are_read(tmp_path: Path) -> None:
 
 
 def test_html_tags_are_stripped_and_blocks_kept(tmp_path: Path) -> None:
-    html = "<html><head><style>p{}</style></head><body>" + "".join(
-        f"<p>{p}</p>" for p in SC_TEXT.split("\n\n") if p.strip()
-    ) + "</body></html>"
+    html = (
+        "<html><head><style>p{}</style></head><body>"
+        + "".join(f"<p>{p}</p>" for p in SC_TEXT.split("\n\n") if p.strip())
+        + "</body></html>"
+    )
     path = tmp_path / "598.html"
     path.write_text(html, "utf-8")
     document = extract_file(path)
@@ -101,14 +103,24 @@ def _run(path: Path) -> subprocess.CompletedProcess[str]:
     [
         ("empty.txt", b"", "the file is empty"),
         ("binary.bin", bytes(range(256)) * 8, "binary data, not text"),
-        ("scan.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-         b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF", "no text layer"),
+        (
+            "scan.pdf",
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+            "no text layer",
+        ),
         ("latin.txt", "Bonjour \x81\x8d\x8f\x90 ".encode("latin-1") * 20, "unknown text encoding"),
-        ("recipe.txt", b"Take two eggs and some flour.\n\nMix them well and bake for an hour.\n", "does not look like a resolution"),
+        (
+            "recipe.txt",
+            b"Take two eggs and some flour.\n\nMix them well and bake for an hour.\n",
+            "does not look like a resolution",
+        ),
         ("missing.txt", None, "no such file"),
     ],
 )
-def test_bad_input_gets_one_clear_line_and_status_2(tmp_path: Path, name: str, data: bytes | None, problem: str) -> None:
+def test_bad_input_gets_one_clear_line_and_status_2(
+    tmp_path: Path, name: str, data: bytes | None, problem: str
+) -> None:
     path = tmp_path / name
     if data is not None:
         path.write_bytes(data)

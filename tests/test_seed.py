@@ -31,7 +31,10 @@ def test_seven_preambular_and_twenty_eight_operative_paragraphs(seed: Document) 
 
 def test_sections_one_and_two(seed: Document) -> None:
     assert [(s.label, s.title) for s in seed.sections] == [
-        ("I", "Coopération internationale face au problème mondial de la drogue et suite donnée à la vingtième session extraordinaire"),
+        (
+            "I",
+            "Coopération internationale face au problème mondial de la drogue et suite donnée à la vingtième session extraordinaire",
+        ),
         ("II", "L’action du système des Nations Unies"),
     ]
     sections = {p.id: p.section for p in seed.paragraphs}
@@ -69,7 +72,11 @@ def test_sixteen_footnotes_linked_to_every_paragraph_carrying_their_marker(seed:
 
 
 def test_markers_glued_to_years_are_split_from_the_year(seed: Document) -> None:
-    glued = {seed.text[m.span[0] - 4 : m.span[1]]: m.number for m in seed.markers if seed.text[m.span[0] - 4 : m.span[0]].isdigit()}
+    glued = {
+        seed.text[m.span[0] - 4 : m.span[1]]: m.number
+        for m in seed.markers
+        if seed.text[m.span[0] - 4 : m.span[0]].isdigit()
+    }
     assert glued == {"20052": 2, "19729": 9, "197110": 10, "198811": 11}
 
 

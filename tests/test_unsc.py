@@ -19,33 +19,95 @@ from unxref.extract import extract_file
 
 from .conftest import CORPUS, needs_corpus
 
-CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "data" / "unsc_cases.toml").read_text("utf-8"))["case"]
+CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "data" / "unsc_cases.toml").read_text("utf-8"))[
+    "case"
+]
 
 KNOWN_GAPS = {
     ("S_RES_0004_1946_EN_GOLD.txt", "resolutions"): "OCR reads GA resolution 32 (I) as '32 (1)'",
     ("S_RES_0018_1947_EN_GOLD.txt", "resolutions"): "OCR-garbled GA resolutions '1 (1)', '41 (1)'",
-    ("S_RES_0276_1970_EN_GOLD.txt", "resolutions"): "the text prints 2145 (XXII) for 2145 (XXI); we keep what is printed",
+    (
+        "S_RES_0276_1970_EN_GOLD.txt",
+        "resolutions",
+    ): "the text prints 2145 (XXII) for 2145 (XXI); we keep what is printed",
     ("S_RES_0446_1979_EN_GOLD.txt", "resolutions"): "a list mixing old and new styles after 'of 4 and 14 July 1967'",
     ("S_RES_0605_1987_EN_GOLD.txt", "resolutions"): "'217A (III)': the part letter glued to the number",
-    ("S_RES_0005_1946_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0145_1960_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0146_1960_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0191_1964_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0236_1967_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0244_1967_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0359_1974_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0457_1979_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0465_1980_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0487_1981_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0540_1983_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0612_1988_EN_GOLD.txt", "documents"): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    ("S_RES_0186_1964_EN_GOLD.txt", "treaties_unts"): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    ("S_RES_0307_1971_EN_GOLD.txt", "treaties_unts"): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    ("S_RES_0513_1982_EN_GOLD.txt", "treaties_unts"): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    ("S_RES_0541_1983_EN_GOLD.txt", "treaties_unts"): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    ("S_RES_0568_1985_EN_GOLD.txt", "treaties_unts"): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    ("S_RES_0605_1987_EN_GOLD.txt", "treaties_unts"): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    ("S_RES_0638_1989_EN_GOLD.txt", "treaties_unts"): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
+    (
+        "S_RES_0005_1946_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0145_1960_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0146_1960_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0191_1964_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0236_1967_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0244_1967_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0359_1974_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0457_1979_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0465_1980_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0487_1981_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0540_1983_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0612_1988_EN_GOLD.txt",
+        "documents",
+    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
+    (
+        "S_RES_0186_1964_EN_GOLD.txt",
+        "treaties_unts",
+    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
+    (
+        "S_RES_0307_1971_EN_GOLD.txt",
+        "treaties_unts",
+    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
+    (
+        "S_RES_0513_1982_EN_GOLD.txt",
+        "treaties_unts",
+    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
+    (
+        "S_RES_0541_1983_EN_GOLD.txt",
+        "treaties_unts",
+    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
+    (
+        "S_RES_0568_1985_EN_GOLD.txt",
+        "treaties_unts",
+    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
+    (
+        "S_RES_0605_1987_EN_GOLD.txt",
+        "treaties_unts",
+    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
+    (
+        "S_RES_0638_1989_EN_GOLD.txt",
+        "treaties_unts",
+    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
     ("S_RES_0271_1969_EN_GOLD.txt", "meeting"): "the meeting line is hyphenated: '1512th meet-ning'",
     ("S_RES_0638_1989_EN_GOLD.txt", "date"): "OCR prints the date as '3f July 1989'",
 }

@@ -79,7 +79,7 @@ class Authorities:
     def name_patterns(self, kind: str, language: str) -> list[tuple[str, str]]:
         """(label, code) pairs for matching names of one kind in one language."""
         records = self.bodies.values() if kind == "body" else self.treaties.values()
-        pairs = []
+        pairs: list[tuple[str, str]] = []
         for record in records:
             key = record.code if isinstance(record, Body) else record.key
             pairs.extend((label, key) for label in record.labels.get(language, ()))
@@ -94,7 +94,7 @@ def _labels(graph: Graph, subject: URIRef) -> tuple[dict[str, str], dict[str, tu
     names: dict[str, str] = {}
     labels: dict[str, list[str]] = {}
     for predicate in (SKOS.prefLabel, SKOS.altLabel):
-        for value in sorted(graph.objects(subject, predicate)):
+        for value in sorted(graph.objects(subject, predicate), key=str):
             if isinstance(value, Literal) and value.language:
                 language = value.language.split("-")[0]
                 if predicate == SKOS.prefLabel:
@@ -115,7 +115,7 @@ def load(directory: Path | None = None) -> Authorities:
     for path in sorted(folder.glob("*.ttl")):
         graph.parse(path, format="turtle")
     authorities = Authorities(graph=graph)
-    for subject in sorted(graph.subjects(RDF.type, UNX.Body)):
+    for subject in sorted(graph.subjects(RDF.type, UNX.Body), key=str):
         assert isinstance(subject, URIRef)
         names, labels = _labels(graph, subject)
         code = _value(graph, subject, SKOS.notation) or str(subject).rsplit("/", 1)[-1]
@@ -131,7 +131,7 @@ def load(directory: Path | None = None) -> Authorities:
             report_pattern=_value(graph, subject, UNX.reportSymbolPattern),
             supplement=int(supplement) if supplement else None,
         )
-    for subject in sorted(graph.subjects(RDF.type, UNX.Treaty)):
+    for subject in sorted(graph.subjects(RDF.type, UNX.Treaty), key=str):
         assert isinstance(subject, URIRef)
         names, labels = _labels(graph, subject)
         key = _value(graph, subject, SKOS.notation) or str(subject).rsplit("/", 1)[-1]

@@ -21,8 +21,20 @@ from importlib import resources
 
 NOTES_RULE = "__________"
 
-_CHARS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
-                        "\u00ad": None, "\ufb01": "fi", "\ufb02": "fl", "\u2011": "-", "\r": None})
+_CHARS = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
+        "\u00ad": None,
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\u2011": "-",
+        "\r": None,
+    }
+)
 _RULE = re.compile(r"^\s*[_\u2014\u2015-]{5,}\s*$")
 _NOTE_LINE = re.compile(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z]))(?=\S)(?!\d)(?!\.\s)(.*)$")
 _MD_NOTE = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*)$")
@@ -104,7 +116,9 @@ def _strip_furniture(pages: list[str]) -> list[str]:
     kept_pages = []
     for number, lines in enumerate(page_lines):
         if number and symbol:
-            head = next((i for i, line in enumerate(lines[: furniture.running_head_lines]) if symbol in line.split()), None)
+            head = next(
+                (i for i, line in enumerate(lines[: furniture.running_head_lines]) if symbol in line.split()), None
+            )
             if head is not None:
                 lines = lines[head + 1 :]
         kept_pages.append("\n".join(line for line in lines if not any(p.match(line) for p in furniture.lines)))

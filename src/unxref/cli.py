@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -15,17 +15,21 @@ from unxref import __version__
 from unxref.model import Document
 from unxref.read import InputError
 
-app = typer.Typer(help="unxref: a cross-reference knowledge graph of United Nations resolutions.", no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="unxref: a cross-reference knowledge graph of United Nations resolutions.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 err = Console(stderr=True)
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     auto = "auto"
     en = "en"
     fr = "fr"
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     text = "text"
 
@@ -96,7 +100,10 @@ def print_summary(document: Document) -> None:
     console.print(table)
     distinct = {(c.kind, c.target) for c in document.citations}
     console.print(
-        " · ".join(f"{sum(1 for k, _ in distinct if k == kind)} {kind.replace('y', 'ie')}s" for kind in ("resolution", "document", "treaty"))
+        " · ".join(
+            f"{sum(1 for k, _ in distinct if k == kind)} {kind.replace('y', 'ie')}s"
+            for kind in ("resolution", "document", "treaty")
+        )
         + f" cited; {len(document.mentions)} mentions of bodies and sessions",
         highlight=False,
     )

@@ -55,7 +55,9 @@ def extract_text(
         in_paragraphs[paragraph.id] = found
         mentions[paragraph.id] = named
     in_footnotes = _find_in_footnotes(masked, segments, lang_data, authorities, body)
-    document.citations = resolve.citations(reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes)
+    document.citations = resolve.citations(
+        reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes
+    )
     document.mentions = resolve.mentions(reading.text, mentions)
     return document
 
@@ -65,7 +67,8 @@ def _check_is_resolution(source: str, segments: Segments) -> None:
     known = segments.heading.body_name or segments.heading.symbol_text
     if not segments.paragraphs or (with_verbs < 1 if known else with_verbs < 2):
         raise InputError(
-            source, "does not look like a resolution (no adopting body such as 'The Security Council,' and no paragraphs opening with resolution verbs)"
+            source,
+            "does not look like a resolution (no adopting body such as 'The Security Council,' and no paragraphs opening with resolution verbs)",
         )
 
 
@@ -110,7 +113,12 @@ def _iso_date(text: str | None, lang: language.Language) -> str | None:
 
 
 def _find_in_paragraph(
-    text: str, span: Span, lang: language.Language, authorities: authority_data.Authorities, body: str | None, year: int | None
+    text: str,
+    span: Span,
+    lang: language.Language,
+    authorities: authority_data.Authorities,
+    body: str | None,
+    year: int | None,
 ) -> tuple[list[Found], list[Found]]:
     start, end = span
     found = find.find_resolutions(text, start, end, lang, authorities, body, None)

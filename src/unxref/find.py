@@ -22,7 +22,9 @@ _REF = re.compile(
     r"|(?P<old>(?P<onumber>\d{1,4})(?:\s+(?P<opart>[A-Z]))?\s*\((?P<qualifier>\d{4}|[IVXL]+|E?S-(?:[IVXL]+|\d+))\))"
 )
 _PARTS = re.compile(r"\s+(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)(?![\w/])")
-_DOC = re.compile(r"(?<![\w/.])(?:A|S|E|T|ST|UNEP|DP|TD)/\s?(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*")
+_DOC = re.compile(
+    r"(?<![\w/.])(?:A|S|E|T|ST|UNEP|DP|TD)/\s?(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*"
+)
 _BARE_OLD = re.compile(r"(?<![\w/.])(?P<number>\d{1,4})\s\((?P<year>19[4-9]\d|20[0-4]\d)\)")
 _BARE_EXCLUDED = re.compile(r"(?:No\.|vol\.|Supplement|Supplément|paragraphs?|paras?\.|Article|p\.|pp\.)\s*$", re.I)
 DEFAULT_PREFIX = {"GA": "A", "SC": "S", "ECOSOC": "E"}
@@ -269,7 +271,10 @@ def find_official_records(
         supplement = re.search(r"(\d+)[A-Z]?$", match.group(0))
         if not (year and supplement):
             continue
-        body = next((b for b in authorities.bodies.values() if b.supplement == int(supplement.group(1)) and b.report_pattern), None)
+        body = next(
+            (b for b in authorities.bodies.values() if b.supplement == int(supplement.group(1)) and b.report_pattern),
+            None,
+        )
         if body and body.report_pattern:
             symbol = symbols.normalize(body.report_pattern.replace("{year}", year.group(0)))
             found.append(Found("document", (match.start(), match.end()), symbol=symbol))
@@ -279,16 +284,18 @@ def find_official_records(
 # ---------------------------------------------------------------- treaties
 
 
-def find_treaty_references(text: str, start: int, end: int, language: Language, series: str | None) -> tuple[list[Found], str | None]:
-    """"United Nations, Treaty Series, vol. 976, No. 14152" and "Ibid., vol. 1019, no 14956".
+def find_treaty_references(
+    text: str, start: int, end: int, language: Language, series: str | None
+) -> tuple[list[Found], str | None]:
+    """ "United Nations, Treaty Series, vol. 976, No. 14152" and "Ibid., vol. 1019, no 14956".
 
     Returns the references and the series in force at the end, which an "Ibid."
     in the next note carries on.
     """
     unts, lnts, ibid = (language.pattern(n).pattern for n in ("treaty_series_unts", "treaty_series_lnts", "ibid"))
-    volume, number = language.pattern("treaty_volume").pattern, language.pattern("treaty_number").pattern
+    volume, registration = language.pattern("treaty_volume").pattern, language.pattern("treaty_number").pattern
     reference = re.compile(
-        rf"(?:(?P<unts>{unts})|(?P<lnts>{lnts})|(?P<ibid>{ibid}))\s*,\s*{volume}\s*,\s*(?:p\.\s*\d+\s*,\s*)?{number}",
+        rf"(?:(?P<unts>{unts})|(?P<lnts>{lnts})|(?P<ibid>{ibid}))\s*,\s*{volume}\s*,\s*(?:p\.\s*\d+\s*,\s*)?{registration}",
         re.IGNORECASE,
     )
     found = []

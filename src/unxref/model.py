@@ -111,9 +111,9 @@ class Document:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract (see README): the model without its text."""
-        data = asdict(self)
+        data: dict[str, Any] = _lists(asdict(self))
         del data["text"], data["source"]
-        return _lists(data)
+        return data
 
 
 def _lists(value: Any) -> Any:

@@ -127,7 +127,9 @@ def read_docx(path: Path, data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             document = ElementTree.fromstring(archive.read("word/document.xml"))
             names = archive.namelist()
-            notes = ElementTree.fromstring(archive.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+            notes = (
+                ElementTree.fromstring(archive.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+            )
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
         raise InputError(path, "not a Word (DOCX) file, or a damaged one") from None
     body = [_docx_paragraph(p) for p in document.iter(f"{_W}p")]
@@ -156,7 +158,31 @@ def _docx_paragraph(paragraph: ElementTree.Element) -> str:
 
 
 class _HTMLText(HTMLParser):
-    BLOCKS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre hr dd dt".split())
+    BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "blockquote",
+            "pre",
+            "hr",
+            "dd",
+            "dt",
+        ]
+    )
     SKIP = frozenset({"script", "style", "head", "noscript", "template"})
 
     def __init__(self) -> None:

@@ -16,7 +16,9 @@ _NUMBERED = re.compile(r"^(\d{1,3})\.\s+")
 _SUB = re.compile(r"^(?:\((?P<a>[a-z]{1,4}|[ivx]+|\d{1,2})\)|(?P<b>[a-z]{1,4}|[ivx]+)\))\s+|^(?P<dash>[-–—•])\s+")
 _SECTION = re.compile(r"^(?P<label>[IVX]+|[A-H])\.?$")
 _SECTION_WITH_TITLE = re.compile(r"^(?P<label>[IVX]+|[A-H])\.\s+(?P<title>[A-Z][^.;:]{3,150})$")
-_ADOPTED = re.compile(r"^(?:Adopted|Adoptée?s?)\b|^\d+(?:e|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)", re.I)
+_ADOPTED = re.compile(
+    r"^(?:Adopted|Adoptée?s?)\b|^\d+(?:e|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)", re.I
+)
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 _NOTE = re.compile(r"^(\d{1,3}) (.*)$", re.M)
 _GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,;:.)»”’]|$)")
@@ -25,9 +27,48 @@ _GLUED_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(\d{1,3})(?![\d/])")
 _SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 _NOT_BEFORE_MARKER = frozenset(
-    "paragraph paragraphs paragraphe paragraphes article articles resolution resolutions résolution "
-    "résolutions no no. vol vol. chapter chapitre para paras annex annexe page session meeting to and "
-    "of et à de du des the by up under than over about some least".split()
+    [
+        "paragraph",
+        "paragraphs",
+        "paragraphe",
+        "paragraphes",
+        "article",
+        "articles",
+        "resolution",
+        "resolutions",
+        "résolution",
+        "résolutions",
+        "no",
+        "no.",
+        "vol",
+        "vol.",
+        "chapter",
+        "chapitre",
+        "para",
+        "paras",
+        "annex",
+        "annexe",
+        "page",
+        "session",
+        "meeting",
+        "to",
+        "and",
+        "of",
+        "et",
+        "à",
+        "de",
+        "du",
+        "des",
+        "the",
+        "by",
+        "up",
+        "under",
+        "than",
+        "over",
+        "about",
+        "some",
+        "least",
+    ]
 )
 
 
@@ -210,7 +251,9 @@ def _paragraphs(reading: Reading, language: Language, segments: Segments) -> Non
             continue
         elif verb is None and (" " not in line.strip()):
             continue  # a connective on its own line ("Therefore")
-        elif verb is None and segments.paragraphs and (segments.paragraphs[-1].kind == "operative" or line[0].islower()):
+        elif (
+            verb is None and segments.paragraphs and (segments.paragraphs[-1].kind == "operative" or line[0].islower())
+        ):
             _extend(segments.paragraphs[-1], end)
             continue
         else:
@@ -256,7 +299,10 @@ def _extend(paragraph: Paragraph, end: int) -> None:
 
 def _strip_subject(line: str) -> str:
     """ "The Security Council requests ..." opens with its verb after the subject."""
-    subject = re.match(r"^(?:The\s+|Le\s+|L[’']\s*)?(?:Security Council|General Assembly|Conseil de sécurité|Assemblée générale)\s+", line)
+    subject = re.match(
+        r"^(?:The\s+|Le\s+|L[’']\s*)?(?:Security Council|General Assembly|Conseil de sécurité|Assemblée générale)\s+",
+        line,
+    )
     return line[subject.end() :] if subject else line
 
 
@@ -309,4 +355,4 @@ def _inside_token(body: str, position: int) -> bool:
     """Digits after letters inside a symbol or code ("CN.7", "S-20", "G77") are no marker."""
     token_start = max(body.rfind(" ", 0, position), body.rfind("(", 0, position)) + 1
     token = body[token_start:position]
-    return "/" in token or "." in token or "-" in token[-3:] or token.isupper() and len(token) <= 4
+    return "/" in token or "." in token or "-" in token[-3:] or (token.isupper() and len(token) <= 4)

@@ -28,7 +28,29 @@ _NAMED = re.compile(r"^[A-Z][A-Za-z]*(?:\.\d+[A-Za-z]?)*$")
 _QUALIFIER = re.compile(r"^(?:\d{4}|[IVXLC]+|E?S-(?:[IVXLC]+|\d+))$")
 _TRAILING = re.compile(r"\s*\(\s*(\d{4}|[IVXLC]+|E?S-(?:[IVXLC]+|\d+))\s*\)\s*$", re.IGNORECASE)
 SERIES = frozenset(
-    "A S E T ST DP UNEP TD CCPR CERD CEDAW CRC CAT CRPD CMW HRI ACC ID IDB JIU UNW".split()
+    [
+        "A",
+        "S",
+        "E",
+        "T",
+        "ST",
+        "DP",
+        "UNEP",
+        "TD",
+        "CCPR",
+        "CERD",
+        "CEDAW",
+        "CRC",
+        "CAT",
+        "CRPD",
+        "CMW",
+        "HRI",
+        "ACC",
+        "ID",
+        "IDB",
+        "JIU",
+        "UNW",
+    ]
 )
 
 
@@ -83,7 +105,11 @@ def _normalize_component(raw: str) -> str:
         return component.upper()
     if _NAMED.match(component.upper()):
         # "Sub.2" keeps its case; "res" or "RES" becomes "RES".
-        return component if _NAMED.match(component) and not component.isupper() and component[0].isupper() else component.upper()
+        return (
+            component
+            if _NAMED.match(component) and not component.isupper() and component[0].isupper()
+            else component.upper()
+        )
     raise SymbolError(f"not a symbol component: {raw!r}")
 
 
