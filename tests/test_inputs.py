@@ -129,3 +129,10 @@ def test_bad_input_gets_one_clear_line_and_status_2(
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and problem in lines[0], result.stderr
+
+
+def test_a_unts_number_shared_by_two_instruments_is_told_apart_by_its_volume(tmp_path: Path) -> None:
+    path = tmp_path / "climate.txt"
+    text = SC_TEXT.replace("582 (1986),", "582 (1986), and the Framework Convention,[^1]")
+    path.write_text(text + "\n[^1]: United Nations, Treaty Series, vol. 1771, No. 30822.\n", "utf-8")
+    assert [c.name for c in extract_file(path).citations if c.kind == "treaty"] == ["unfccc"]

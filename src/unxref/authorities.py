@@ -57,8 +57,14 @@ class Authorities:
     treaties: dict[str, Treaty] = field(default_factory=dict)
     graph: Graph = field(default_factory=Graph)
 
-    def treaty_by_number(self, series: str, number: str) -> Treaty | None:
-        return next((t for t in self.treaties.values() if t.series == series and t.number == number), None)
+    def treaty_by_number(self, series: str, number: str, volume: str | None = None) -> Treaty | None:
+        """The treaty registered under a number; the volume tells apart instruments
+        registered under one number (UNTOC and its Protocols share No. 39574)."""
+        candidates = [t for t in self.treaties.values() if t.series == series and t.number == number]
+        exact = [t for t in candidates if volume and t.volume == volume]
+        if exact:
+            return exact[0]
+        return candidates[0] if len(candidates) == 1 else None
 
     def body_by_name(self, name: str) -> Body | None:
         wanted = _fold(name)

@@ -312,7 +312,7 @@ def find_treaty_references(
                     "treaty",
                     (match.start(), match.end()),
                     unts=str(number) if current == "UNTS" else None,
-                    name=f"{current} {number}",
+                    name=f"{current} {match.group('volume')} {number}",
                 )
             )
     return found, series

@@ -19,8 +19,8 @@ from unxref.model import Citation, Footnote, Mention, Paragraph
 def treaty_key(found: Found, authorities: Authorities) -> Found:
     """Name a UNTS or LNTS reference by its authority record where there is one."""
     if found.kind == "treaty" and found.name and " " in found.name:
-        series, number = found.name.split(" ", 1)
-        record = authorities.treaty_by_number(series, number)
+        series, volume, number = found.name.split(" ", 2)
+        record = authorities.treaty_by_number(series, number, volume)
         found.name = record.key if record else None
     return found
 
