@@ -26,8 +26,6 @@ class Language:
     patterns: dict[str, re.Pattern[str]]
     verbs: dict[tuple[str, ...], Verb]  # keyed by lower-cased words
     adverbs: frozenset[tuple[str, ...]]
-    own_words: frozenset[str]
-    special_word: str
     treaty_aliases: dict[str, str]
     markers: frozenset[str]
 
@@ -77,8 +75,6 @@ def load(code: str) -> Language:
         patterns=patterns,
         verbs=verbs,
         adverbs=frozenset(tuple(a.lower().split()) for a in data["verbs"]["adverbs"]),
-        own_words=frozenset(data["bodies"]["own_words"]),
-        special_word=data["sessions"]["special_word"],
         treaty_aliases=data.get("treaty_aliases", {}),
         markers=frozenset(data["markers"]),
     )

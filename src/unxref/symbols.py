@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MODIFIERS = ("Add", "Corr", "Rev", "Amend", "Summary")
 _MODIFIER = re.compile(r"^(Add|Corr|Rev|Amend)\.(\d+)$|^(Summary)$", re.IGNORECASE)
 _SESSION = re.compile(r"^(?:S|ES)-\d+$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:-\d+)?$")
@@ -140,10 +139,3 @@ def normalize(text: str) -> str:
     """The canonical spelling of a symbol: ``normalize("s/res/687(1991)") == "S/RES/687 (1991)"``."""
     return str(parse(text))
 
-
-def is_valid(text: str) -> bool:
-    try:
-        parse(text)
-    except SymbolError:
-        return False
-    return True
