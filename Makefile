@@ -27,6 +27,12 @@ test: install lint
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/graph_and_validation.py
+
+docs: install
+	mkdir -p docs
+	$(BIN)/pylode ontology/unxref.ttl -o docs/ontology.html
+	@echo "ontology documentation: docs/ontology.html"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

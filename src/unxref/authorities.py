@@ -36,6 +36,7 @@ class Body:
     symbol_prefix: str | None
     report_pattern: str | None
     supplement: int | None
+    akn4un_name: str | None  # "un-ga" in AKN4UN work IRIs
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def load(directory: Path | None = None) -> Authorities:
             symbol_prefix=_value(graph, subject, UNX.symbolPrefix),
             report_pattern=_value(graph, subject, UNX.reportSymbolPattern),
             supplement=int(supplement) if supplement else None,
+            akn4un_name=_value(graph, subject, UNX.akn4unName),
         )
     for subject in sorted(graph.subjects(RDF.type, UNX.Treaty), key=str):
         assert isinstance(subject, URIRef)

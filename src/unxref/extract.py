@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -14,14 +15,22 @@ from unxref.read import InputError, read_file
 from unxref.segment import Segments, segment
 
 
-def extract_file(path: Path, symbol: str | None = None, lang: str = "auto") -> Document:
+def extract_file(path: Path, symbol: str | None = None, lang: str = "auto", date: str | None = None) -> Document:
     raw, source_format = read_file(path)
-    return extract_text(raw, source=str(path), source_format=source_format, symbol=symbol, lang=lang)
+    return extract_text(raw, source=str(path), source_format=source_format, symbol=symbol, lang=lang, date=date)
 
 
 def extract_text(
-    raw: str, source: str = "<text>", source_format: str = "txt", symbol: str | None = None, lang: str = "auto"
+    raw: str,
+    source: str = "<text>",
+    source_format: str = "txt",
+    symbol: str | None = None,
+    lang: str = "auto",
+    date: str | None = None,
 ) -> Document:
+    """Extract one resolution; ``symbol`` and ``date`` supply what its text lacks."""
+    if date is not None and not _is_iso_date(date):
+        raise InputError(source, f"--date {date!r} is not a date in the form YYYY-MM-DD")
     reading = clean(raw, source_format)
     code = language.detect(reading.body) if lang == "auto" else lang
     lang_data = language.load(code)
@@ -29,7 +38,7 @@ def extract_text(
     segments = segment(reading, lang_data)
     _check_is_resolution(source, segments)
     body = _adopting_body(segments, authorities, lang_data)
-    date = _iso_date(segments.heading.date_text, lang_data)
+    date = date or _iso_date(segments.heading.date_text, lang_data)
     if segments.heading.symbol_text and segments.heading.symbol_text.isdigit() and date:
         segments.heading.symbol_text += f" ({date[:4]})"  # "Resolution 290 of 8 December 1970"
     own_symbol = _own_symbol(source, symbol, segments, body, authorities)
@@ -100,6 +109,13 @@ def _own_symbol(
         return symbols.normalize(text)
     ref = find._REF.fullmatch(re.sub(r"\s+", " ", text.strip()))
     return find.resolution_symbol(ref, body or "GA", authorities) if ref else None
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _iso_date(text: str | None, lang: language.Language) -> str | None:

@@ -138,4 +138,3 @@ def parse(text: str) -> Symbol:
 def normalize(text: str) -> str:
     """The canonical spelling of a symbol: ``normalize("s/res/687(1991)") == "S/RES/687 (1991)"``."""
     return str(parse(text))
-

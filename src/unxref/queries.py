@@ -1,0 +1,115 @@
+"""Named SPARQL queries from ``queries/*.rq``.
+
+Each file opens with a comment header::
+
+    # title: What a resolution cites, by paragraph
+    # description: ...
+    # param resolution: iri: the citing resolution, e.g. A/RES/62/176
+
+Parameters are variables of the query. Their values are bound as RDF terms
+(SPARQL substitutions), never pasted into the query text; an ``iri`` parameter
+also takes a UN symbol and turns it into the symbol's IRI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph
+
+from unxref.authorities import ontology_dir
+from unxref.graph import Iris, base
+
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*(?:(\w+)\s*:\s*(iri|literal)\s*)?:\s*(.*)$")
+
+
+Bindings = dict[
+    pyoxigraph.Variable, pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
+]
+
+
+class QueryError(ValueError):
+    """A named query that does not exist, or parameters that do not fit it."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str  # iri | literal
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+
+    def bindings(self, values: dict[str, str]) -> Bindings:
+        """The parameters' values as RDF terms, keyed by variable."""
+        known = {p.name for p in self.parameters}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)}; it takes: {', '.join(sorted(known)) or 'none'}"
+            )
+        missing = [p.name for p in self.parameters if not values.get(p.name)]
+        if missing:
+            raise QueryError(f"query {self.name!r} needs a value for {', '.join(missing)}")
+        return {pyoxigraph.Variable(p.name): _term(p, values[p.name]) for p in self.parameters}
+
+
+def _term(parameter: Parameter, value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
+    if parameter.kind == "literal":
+        return pyoxigraph.Literal(value)
+    iri = value if re.match(r"^[a-z][a-z0-9+.-]*:", value) else str(Iris(base()).resource(value.strip()))
+    try:
+        return pyoxigraph.NamedNode(iri)
+    except ValueError:
+        raise QueryError(f"parameter {parameter.name!r}: {value!r} is neither an IRI nor a symbol") from None
+
+
+def queries_dir() -> Path:
+    return ontology_dir().parent / "queries"
+
+
+@cache
+def load_all() -> dict[str, NamedQuery]:
+    return {path.stem: _parse(path) for path in sorted(queries_dir().glob("*.rq"))}
+
+
+def get(name: str) -> NamedQuery:
+    queries = load_all()
+    if name not in queries:
+        raise QueryError(f"no query named {name!r}; known: {', '.join(queries)}")
+    return queries[name]
+
+
+def _parse(path: Path) -> NamedQuery:
+    fields: dict[str, str] = {}
+    parameters: list[Parameter] = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, name, kind, value = match.groups()
+        if key == "param" and name and kind:
+            parameters.append(Parameter(name, kind, value.strip()))
+        else:
+            fields[key] = value.strip()
+    if "title" not in fields:
+        raise QueryError(f"{path}: the header needs a '# title:' line")
+    return NamedQuery(
+        name=path.stem,
+        title=fields["title"],
+        description=fields.get("description", ""),
+        parameters=tuple(parameters),
+        text=path.read_text("utf-8"),
+    )

@@ -1,0 +1,58 @@
+"""The store: pyoxigraph's on-disk Store, one named graph per source document.
+
+Graph names: each document's graph (``…/graph/A/RES/62/176``), its provenance
+(``…/provenance/A/RES/62/176``), the authority records and the ontology. The
+default graph of queries is the union of all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph, URIRef
+
+from unxref.graph import Iris, authority_graph, base, ontology
+from unxref.queries import Bindings
+from unxref.serialize import ntriples
+
+ONTOLOGY_GRAPH = "ontology"
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("UNXREF_STORE", "data/store"))
+
+
+class Store:
+    """A pyoxigraph Store on disk (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        self.iris = Iris(base())
+        if path is None:
+            self.oxigraph = pyoxigraph.Store()
+        elif read_only:
+            self.oxigraph = pyoxigraph.Store.read_only(str(path))
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            self.oxigraph = pyoxigraph.Store(str(path))
+
+    def load_reference(self) -> None:
+        """(Re)load the authority records and the ontology, each as one graph, in one transaction."""
+        self._replace(
+            {self.iris.authorities(): authority_graph(), URIRef(self.iris.base + "graph/" + ONTOLOGY_GRAPH): ontology()}
+        )
+
+    def replace_document(self, symbol: str, graph: Graph, provenance: Graph) -> None:
+        """Write a document's graph and its provenance, replacing what was there, in one transaction."""
+        self._replace({self.iris.graph(symbol): graph, self.iris.provenance(symbol): provenance})
+
+    def _replace(self, graphs: dict[URIRef, Graph]) -> None:
+        drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
+        inserts = "".join(f"GRAPH <{name}> {{\n{ntriples(graph)}}}\n" for name, graph in graphs.items())
+        self.oxigraph.update(f"{drops}INSERT DATA {{\n{inserts}}}")
+
+    def query(
+        self, sparql: str, substitutions: Bindings | None = None
+    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
+        return self.oxigraph.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
