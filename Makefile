@@ -1,9 +1,15 @@
-# unxref: `make run` sets everything up and extracts the bundled example; `make test` runs the suite.
+# unxref: `make run` sets everything up, ingests the bundled example and serves it; `make test` runs the suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXAMPLE := examples/A_RES_62_176_fr.txt
+SYSTEM := $(VENV)/.system
+NPM := node_modules/.installed
+STORE ?= data/store
+PORT ?= 8000
+# Debian packages: chromium (browser tests), graphviz (SVG chain exports), node/npm (front-end libraries).
+APT_PACKAGES := chromium graphviz nodejs npm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install run test lint bench docs clean
 
@@ -13,10 +19,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+$(SYSTEM):
+	@mkdir -p $(VENV)
+	@missing=""; for cmd in chromium dot node npm; do command -v $$cmd >/dev/null || missing=1; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); fi
+	touch $(SYSTEM)
+
+$(NPM): package.json package-lock.json $(SYSTEM)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NPM)
+
+install: $(SYSTEM) $(STAMP) $(NPM)
 
 run: install
-	$(BIN)/unxref extract $(EXAMPLE) --symbol A/RES/62/176 --format text
+	$(BIN)/unxref ingest examples/ --store $(STORE)
+	$(BIN)/unxref serve --store $(STORE) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -35,4 +52,4 @@ docs: install
 	@echo "ontology documentation: docs/ontology.html"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules data .pytest_cache .mypy_cache .ruff_cache .hypothesis

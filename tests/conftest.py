@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
+import pyoxigraph
 import pytest
 from rdflib import Graph
 
 from unxref.extract import extract_file
 from unxref.graph import build
+from unxref.ingest import ingest
 from unxref.model import Document
+from unxref.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "A_RES_62_176_fr.txt"
@@ -30,3 +39,68 @@ def seed_document() -> Document:
 @pytest.fixture(scope="session")
 def seed_graph(seed_document: Document) -> Graph:
     return build(seed_document)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real on-disk store: the seed, S/RES/598 (1987) when the corpus is here, and the
+    graphs the W3C protocol tests name, under those names."""
+    from .test_w3c_protocol import protocol_graph_data
+
+    path = tmp_path_factory.mktemp("store") / "store"
+    store = Store(path)
+    sources = [EXAMPLE] + ([CORPUS / "unsc-en" / "S_RES_0598_1987_EN_GOLD.txt"] if CORPUS.is_dir() else [])
+    outcomes = ingest(sources, store, workers=1)
+    assert [o.error for o in outcomes] == [None] * len(sources)
+    for graph, file in protocol_graph_data().items():
+        store.oxigraph.load(path=str(file), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(graph))
+    store.oxigraph.flush()
+    del store
+    return path
+
+
+@pytest.fixture(scope="session")
+def server_url(store_path: Path) -> Iterator[str]:
+    """`unxref serve` on a free port, in its own process, over the on-disk store."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "unxref.cli",
+        "serve",
+        "--store",
+        str(store_path),
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+        "--max-rows",
+        "1000",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(url + "/health", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited: {process.stdout.read().decode() if process.stdout else ''}")
+    else:
+        process.kill()
+        raise RuntimeError("the server did not start within 30 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def w3c_protocol_dataset(store_path: Path) -> None:
+    """The W3C protocol tests' graphs are loaded by `store_path`."""

@@ -8,6 +8,7 @@ from rdflib import Graph
 from unxref import queries
 from unxref.graph import provenance
 from unxref.model import Document
+from unxref.serialize import ntriples
 from unxref.store import Store
 
 ID = "https://w3id.org/unxref/id/"
@@ -18,7 +19,7 @@ def store(seed_document: Document, seed_graph: Graph) -> Store:
     store = Store()
     store.load_reference()
     assert seed_document.symbol
-    store.replace_document(seed_document.symbol, seed_graph, provenance(seed_document, "0" * 64))
+    store.replace_document(seed_document.symbol, ntriples(seed_graph), ntriples(provenance(seed_document, "0" * 64)))
     return store
 
 

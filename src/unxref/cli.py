@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -14,6 +15,8 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from unxref.store import Store
 
 from unxref import __version__
 from unxref.model import Document
@@ -125,6 +128,184 @@ def _extracted_graph(file: Path, symbol: str | None, date: str | None) -> Graph:
     from unxref.graph import build
 
     return build(extract_file(file, symbol=symbol, date=date))
+
+
+class ExportFormat(StrEnum):
+    nq = "nq"
+    trig = "trig"
+    nt = "nt"
+    ttl = "ttl"
+    jsonld = "jsonld"
+
+
+def store_option() -> Any:
+    return typer.Option(None, "--store", help="The store folder (default: $UNXREF_STORE or ./data/store).")
+
+
+def open_store(path: Path | None, read_only: bool = False) -> Store:
+    from unxref.store import Store, default_path
+
+    folder = path or default_path()
+    if read_only and not (folder / "CURRENT").is_file():
+        raise fail(f"{folder}: no store here; run 'unxref ingest' first")
+    return Store(folder, read_only=read_only)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders and glob patterns of resolutions."),
+    store: Path | None = store_option(),
+    validate: bool = typer.Option(
+        True, "--validate/--no-validate", help="Check each graph against the SHACL shapes before writing it."
+    ),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Extraction processes."),
+) -> None:
+    """Extract resolutions into the store: one named graph per document, each written in one transaction."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from unxref.ingest import expand
+    from unxref.ingest import ingest as run_ingest
+
+    try:
+        files = expand(paths)
+    except InputError as error:
+        raise fail(str(error)) from None
+    if not files:
+        raise fail("no resolutions found in " + ", ".join(paths))
+    target = open_store(store)
+    columns = (
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("", total=len(files))
+        outcomes = run_ingest(
+            files,
+            target,
+            check=validate,
+            workers=workers,
+            progress=lambda o: progress.update(task, advance=1, description=Path(o.source).name),
+        )
+    done = [o for o in outcomes if o.error is None]
+    failed = [o for o in outcomes if o.error is not None]
+    summary = Table("documents", "triples", "citations", "failures", title=f"Ingested into {target.path}")
+    summary.add_row(
+        str(len(done)), f"{sum(o.triples for o in done):,}", f"{sum(o.citations for o in done):,}", str(len(failed))
+    )
+    Console().print(summary)
+    if failed:
+        reasons = Table("file", "reason", title="Failures (skipped)")
+        for outcome in failed:
+            reasons.add_row(outcome.source, outcome.error or "")
+        Console().print(reasons)
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: str | None = typer.Argument(None, help="A SPARQL query (or give --named)."),
+    named: str | None = typer.Option(None, "--named", "-n", help="Run a named query from queries/ instead."),
+    param: list[str] = typer.Option([], "--param", "-p", help="A named query's parameter, NAME=VALUE."),
+    format: str | None = typer.Option(
+        None, "--format", "-f", help="json, xml, csv, tsv (results); ttl, nt, jsonld, rdfxml, nq, trig (graphs)."
+    ),
+    store: Path | None = store_option(),
+) -> None:
+    """Run a SPARQL query on the store (read-only; the default graph is the union of all graphs)."""
+    from unxref import queries
+    from unxref.engine import Job, run_job
+
+    substitutions: tuple[tuple[str, str, str], ...] = ()
+    try:
+        if named:
+            chosen = queries.get(named)
+            values = dict(p.split("=", 1) for p in param if "=" in p)
+            bindings = chosen.bindings(values)
+            text = chosen.text
+            substitutions = tuple(
+                (v.value, "iri" if type(t).__name__ == "NamedNode" else "literal", t.value)  # type: ignore[union-attr]
+                for v, t in bindings.items()
+            )
+        elif sparql:
+            text = sparql
+        else:
+            raise fail("give a query, or --named NAME")
+    except queries.QueryError as error:
+        raise fail(str(error)) from None
+    answer = run_job(
+        open_store(store, read_only=True).oxigraph,
+        Job(query=text, format_key=format or "tsv", substitutions=substitutions, row_limit=10**9),
+    )
+    if answer.status != 200:
+        raise fail(answer.body.decode().strip())
+    sys.stdout.buffer.write(answer.body)
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(
+        ExportFormat.nq, "--format", "-f", help="Output format (sorted N-Quads by default)."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    store: Path | None = store_option(),
+) -> None:
+    """Write the whole store; the same store always gives the same bytes."""
+    from rdflib import Dataset, Graph
+
+    from unxref.serialize import RdfFormat, ntriples, serialize
+
+    nquads = open_store(store, read_only=True).nquads()
+    if format is ExportFormat.nq:
+        text = nquads
+    else:
+        dataset = Dataset()
+        dataset.parse(data=nquads, format="nquads")
+        if format is ExportFormat.trig:
+            text = dataset.serialize(format="trig")
+        else:
+            union = Graph()
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                union.add((s, p, o))
+            text = ntriples(union) if format is ExportFormat.nt else serialize(union, RdfFormat(format.value))
+    if output:
+        output.write_text(text, "utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    store: Path | None = store_option(),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Query worker processes."),
+    timeout: float = typer.Option(30.0, help="Default query timeout, seconds."),
+    max_timeout: float = typer.Option(300.0, help="Largest timeout a request may ask for, seconds."),
+    max_rows: int = typer.Option(10_000, help="Row cap of a SPARQL answer (a capped answer says so)."),
+    allow_service: list[str] = typer.Option(
+        [], "--allow-service", help="A SERVICE endpoint queries may call (repeatable); none by default."
+    ),
+) -> None:
+    """Serve the store: SPARQL 1.1 endpoint, linked-data pages, named-query API, dumps."""
+    import uvicorn
+
+    from unxref.server import Settings, create_app
+    from unxref.store import default_path
+
+    folder = store or default_path()
+    settings = Settings(folder, workers, timeout, max_timeout, max_rows, tuple(allow_service))
+    try:
+        application = create_app(settings)
+    except FileNotFoundError as error:
+        raise fail(str(error)) from None
+    Console().print(
+        f"unxref serving {folder} at [bold]http://{host}:{port}/[/bold]  (SPARQL: /sparql, pages: /id/..., API docs: /docs)",
+        highlight=False,
+    )
+    uvicorn.run(application, host=host, port=port, loop="uvloop", http="httptools", log_level="warning")
 
 
 @app.command()

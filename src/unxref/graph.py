@@ -203,6 +203,7 @@ class _Builder:
             self.add((node, UNX.noteNumber, Literal(note.number)))
             self.add((node, UNX.order, Literal(order)))
             self.add((node, UNX.text, Literal(note.text, lang=self.doc.language)))
+            self.selector(node, f"note-{note.number}-span", note.span, quote=False)
             for paragraph_id in note.paragraphs:
                 self.add((self.part(paragraph_id), UNX.hasFootnote, node))
         counts: dict[str, int] = {}

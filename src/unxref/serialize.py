@@ -53,16 +53,18 @@ def nquads(graphs: dict[URIRef, Graph]) -> str:
     return "".join(sorted(lines))
 
 
-def serialize(graph: Graph, rdf_format: RdfFormat, name: URIRef) -> str:
-    """One graph in a format; ``name`` is its graph name in N-Quads and TriG."""
+def serialize(graph: Graph, rdf_format: RdfFormat, name: URIRef | None = None) -> str:
+    """One graph in a format; ``name`` is its graph name in N-Quads and TriG (required there)."""
     if rdf_format is RdfFormat.nt:
         return ntriples(graph)
+    if rdf_format in (RdfFormat.nq, RdfFormat.trig) and name is None:
+        raise ValueError(f"{rdf_format} needs a graph name")
     if rdf_format is RdfFormat.nq:
-        return nquads({name: graph})
+        return nquads({name: graph})  # type: ignore[dict-item]
     if rdf_format is RdfFormat.jsonld:
         return graph.serialize(format="json-ld", context=context(), indent=1, sort_keys=True)
     if rdf_format is RdfFormat.trig:
-        return trig({name: graph})
+        return trig({name: graph})  # type: ignore[dict-item]
     return graph.serialize(format="turtle" if rdf_format is RdfFormat.ttl else "pretty-xml")
 
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from unxref.graph import Iris, authority_graph, base, ontology
 from unxref.queries import Bindings
@@ -29,6 +29,7 @@ class Store:
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
         self.iris = Iris(base())
+        self.path = path
         if path is None:
             self.oxigraph = pyoxigraph.Store()
         elif read_only:
@@ -40,19 +41,26 @@ class Store:
     def load_reference(self) -> None:
         """(Re)load the authority records and the ontology, each as one graph, in one transaction."""
         self._replace(
-            {self.iris.authorities(): authority_graph(), URIRef(self.iris.base + "graph/" + ONTOLOGY_GRAPH): ontology()}
+            {
+                self.iris.authorities(): ntriples(authority_graph()),
+                URIRef(self.iris.base + "graph/" + ONTOLOGY_GRAPH): ntriples(ontology()),
+            }
         )
 
-    def replace_document(self, symbol: str, graph: Graph, provenance: Graph) -> None:
-        """Write a document's graph and its provenance, replacing what was there, in one transaction."""
+    def replace_document(self, symbol: str, graph: str, provenance: str) -> None:
+        """Write a document's graph and its provenance (N-Triples), replacing what was there, in one transaction."""
         self._replace({self.iris.graph(symbol): graph, self.iris.provenance(symbol): provenance})
 
-    def _replace(self, graphs: dict[URIRef, Graph]) -> None:
+    def _replace(self, graphs: dict[URIRef, str]) -> None:
         drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
-        inserts = "".join(f"GRAPH <{name}> {{\n{ntriples(graph)}}}\n" for name, graph in graphs.items())
+        inserts = "".join(f"GRAPH <{name}> {{\n{text}}}\n" for name, text in graphs.items())
         self.oxigraph.update(f"{drops}INSERT DATA {{\n{inserts}}}")
 
     def query(
         self, sparql: str, substitutions: Bindings | None = None
     ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
         return self.oxigraph.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+
+    def nquads(self) -> str:
+        """Every quad, as sorted N-Quads: the same store always gives the same bytes."""
+        return "".join(sorted(f"{quad} .\n" for quad in self.oxigraph.quads_for_pattern(None, None, None, None)))

@@ -1,0 +1,134 @@
+"""Ingest: source files → extracted, built, validated graphs → the store, one transaction each.
+
+Extraction, graph building and validation run in a process pool; the store is
+written from this process only, one document at a time, each document's named
+graph replaced whole. A document that fails is reported with its reason and
+skipped; the others go on.
+
+A text may carry what it lacks (its symbol, its date) in a sidecar file named
+like it with ``.meta.toml`` (``A_RES_62_176_fr.meta.toml`` next to
+``A_RES_62_176_fr.txt``): ``symbol = "A/RES/62/176"``, ``date = "2007-12-18"``.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import tomllib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from unxref.extract import extract_file
+from unxref.graph import build, provenance
+from unxref.read import InputError
+from unxref.serialize import ntriples
+from unxref.store import Store
+
+SOURCE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    symbol: str | None = None
+    triples: int = 0
+    citations: int = 0
+    graph: str = ""  # N-Triples
+    provenance: str = ""
+    error: str | None = None
+
+
+def expand(paths: Iterable[str]) -> list[Path]:
+    """Files, folders (searched recursively for source files) and glob patterns, in a stable order."""
+    found: list[Path] = []
+    for given in paths:
+        matches = (
+            [Path(m) for m in sorted(glob.glob(given, recursive=True))] if glob.has_magic(given) else [Path(given)]
+        )
+        if not matches:
+            raise InputError(given, "no file matches this pattern")
+        for path in matches:
+            if path.is_dir():
+                found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
+            elif path.exists():
+                found.append(path)
+            else:
+                raise InputError(str(path), "no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def sidecar(path: Path) -> dict[str, str]:
+    meta = path.with_name(path.stem + ".meta.toml")
+    if not meta.is_file():
+        return {}
+    try:
+        data = tomllib.loads(meta.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(str(meta), f"is not valid TOML: {error}") from None
+    unknown = set(data) - {"symbol", "date", "lang"}
+    if unknown:
+        raise InputError(str(meta), f"unknown keys {', '.join(sorted(unknown))}; known: symbol, date, lang")
+    return {k: str(v) for k, v in data.items()}
+
+
+def prepare(path: Path, check: bool = True) -> Outcome:
+    """Everything but the write, for one file: runs in a worker process."""
+    try:
+        meta = sidecar(path)
+        document = extract_file(path, symbol=meta.get("symbol"), lang=meta.get("lang", "auto"), date=meta.get("date"))
+        graph = build(document)
+        if check:
+            from unxref.validate import validate
+
+            violations = validate(graph)
+            if violations:
+                first = violations[0]
+                return Outcome(
+                    str(path),
+                    document.symbol,
+                    error=f"{len(violations)} SHACL violation(s); first: {first.focus} {first.path}: {first.message}",
+                )
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return Outcome(
+            source=str(path),
+            symbol=document.symbol,
+            triples=len(graph),
+            citations=len(document.citations),
+            graph=ntriples(graph),
+            provenance=ntriples(provenance(document, digest)),
+        )
+    except InputError as error:
+        return Outcome(str(path), error=error.problem if error.path == str(path) else str(error))
+    except Exception as error:  # a bug must not stop the other documents; it is reported like a failure
+        return Outcome(str(path), error=f"internal error: {type(error).__name__}: {error}")
+
+
+def ingest(
+    files: list[Path],
+    store: Store,
+    check: bool = True,
+    workers: int = 2,
+    progress: Callable[[Outcome], None] = lambda _: None,
+) -> list[Outcome]:
+    """Ingest files into the store; returns one outcome per file, failures included."""
+    store.load_reference()
+    outcomes: list[Outcome] = []
+
+    def write(outcome: Outcome) -> None:
+        if outcome.error is None and outcome.symbol:
+            store.replace_document(outcome.symbol, outcome.graph, outcome.provenance)
+        outcomes.append(
+            Outcome(outcome.source, outcome.symbol, outcome.triples, outcome.citations, error=outcome.error)
+        )
+        progress(outcome)
+
+    if workers <= 1 or len(files) <= 1:
+        for path in files:
+            write(prepare(path, check))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for outcome in pool.map(prepare, files, [check] * len(files), chunksize=4):
+                write(outcome)
+    return outcomes
