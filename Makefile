@@ -11,7 +11,7 @@ PORT ?= 8000
 APT_PACKAGES := chromium graphviz nodejs npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint bench docs clean
+.PHONY: install run test lint bench bench-http docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test: install lint
 bench: install
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/graph_and_validation.py
+
+# The HTTP benchmark (issue 4): 1M and 5M triples; takes about half an hour; needs wrk and rdflib-endpoint.
+bench-http: install
+	command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends wrk)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/http_bench.py
 
 docs: install
 	mkdir -p docs

@@ -308,6 +308,60 @@ def serve(
     uvicorn.run(application, host=host, port=port, loop="uvloop", http="httptools", log_level="warning")
 
 
+class ChainFormat(StrEnum):
+    text = "text"
+    json = "json"
+    graphml = "graphml"
+    gexf = "gexf"
+    dot = "dot"
+    svg = "svg"
+
+
+class ChainDirection(StrEnum):
+    back = "back"
+    forward = "forward"
+    both = "both"
+
+
+@app.command()
+def chain(
+    symbol: str = typer.Argument(..., help="A resolution's symbol, e.g. 'S/RES/598 (1987)'."),
+    to: str | None = typer.Option(None, "--to", help="Show the chains of citations from SYMBOL back to this one."),
+    depth: int = typer.Option(3, help="How many citation steps to follow."),
+    direction: ChainDirection = typer.Option(
+        ChainDirection.back, help="back: what it cites; forward: what cites it; both."
+    ),
+    format: ChainFormat = typer.Option(ChainFormat.text, "--format", "-f", help="Output format."),
+    store: Path | None = store_option(),
+) -> None:
+    """Citation chains: what a resolution cites, back to a depth, or how it descends from another."""
+    from unxref import chains
+
+    folder = open_store(store, read_only=True).path
+    assert folder is not None
+    if format is not ChainFormat.text:
+        job = chains.ChainJob(start=symbol, target=to, depth=depth, direction=direction.value, format=format.value)
+        status, _, body = chains.answer(folder, job)
+        if status != 200:
+            raise fail(body.decode().strip())
+        sys.stdout.buffer.write(body)
+        return
+    graph = chains.graph_for(folder)
+    try:
+        start = chains.find_node(graph, symbol)
+        if to:
+            _, every = chains.chains_between(graph, start, chains.find_node(graph, to))
+            if not every:
+                raise fail(f"no chain of citations leads from {symbol} back to {to}", status=1)
+            for path in every:
+                print(" → ".join(f"{graph.nodes[n]['symbol']} ({graph.nodes[n]['date'] or 'no date'})" for n in path))
+            return
+        sub = chains.neighbourhood(graph, start, depth, direction.value)
+    except chains.ChainError as error:
+        raise fail(str(error)) from None
+    sys.stdout.write(chains.text_tree(sub, start, direction.value, depth))
+
+
 @app.command()
 def read(file: Path = typer.Argument(..., help="A resolution: plain text, PDF, DOCX or HTML.")) -> None:
     """Print the reading text that extraction spans index."""

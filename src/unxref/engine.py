@@ -18,10 +18,14 @@ from itertools import islice
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 
 from unxref import results
+
+if TYPE_CHECKING:
+    from unxref.chains import ChainJob
 from unxref.negotiate import GRAPH_FORMATS, RESULT_FORMATS, NotAcceptable, choose
 
 # Tokens that can hide the word SERVICE: strings, IRIs and comments.
@@ -145,13 +149,18 @@ def _charset(media_type: str) -> str:
 
 
 def _worker(store_path: str, connection: Connection) -> None:
+    from unxref import chains
+
     store = pyoxigraph.Store.read_only(store_path)
     while True:
         try:
             job = connection.recv()
         except EOFError:
             return
-        connection.send(run_job(store, job))
+        if isinstance(job, chains.ChainJob):
+            connection.send(Answer(*chains.answer(Path(store_path), job)))
+        else:
+            connection.send(run_job(store, job))
 
 
 def _settle(future: asyncio.Future[None]) -> None:
@@ -188,7 +197,7 @@ class QueryPool:
         self._workers.append(worker)
         return worker
 
-    async def run(self, job: Job, timeout: float) -> Answer:
+    async def run(self, job: Job | ChainJob, timeout: float) -> Answer:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         try:

@@ -61,6 +61,12 @@ class ResourcePage:
     cited_by: list[tuple[str, str, str | None]] = field(default_factory=list)  # (IRI, symbol, date)
 
 
+def local_link(iri: str) -> str:
+    """Links to IRIs under the base point at this server's /id/ pages."""
+    prefix = base()
+    return "/id/" + iri[len(prefix) :] if iri.startswith(prefix) else iri
+
+
 def _select(store: pyoxigraph.Store, query: str, **values: str) -> list[dict[str, str]]:
     substitutions = {pyoxigraph.Variable(k): pyoxigraph.NamedNode(v) for k, v in values.items()}
     rows = store.query(PREFIXES + query, use_default_graph_as_union=True, substitutions=substitutions)  # type: ignore[arg-type]

@@ -30,12 +30,12 @@ from fastapi.responses import (
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from unxref import __version__, queries
+from unxref import __version__, chains, queries
 from unxref.authorities import ontology_dir
 from unxref.engine import Answer, Job, QueryPool, QueryRefused, check_services
 from unxref.graph import base, path_symbol, symbol_path
 from unxref.negotiate import GRAPH_FORMATS, PAGE_FORMATS, RESULT_FORMATS, NotAcceptable, choose
-from unxref.pages import ResourcePage, resource_page
+from unxref.pages import ResourcePage, local_link, resource_page
 from unxref.results import RDF_FORMATS
 from unxref.symbols import SymbolError, normalize
 
@@ -92,7 +92,7 @@ def create_app(settings: Settings) -> FastAPI:
         if (NODE_MODULES / folder).is_dir():
             app.mount(f"/static/{name}", StaticFiles(directory=str(NODE_MODULES / folder)), name=name)
 
-    async def run(job: Job, timeout: float) -> Answer:
+    async def run(job: Job | chains.ChainJob, timeout: float) -> Answer:
         return await pool.run(job, timeout)
 
     @app.api_route("/sparql", methods=["GET", "POST", "HEAD"], summary="SPARQL 1.1 Protocol endpoint (read-only)")
@@ -155,7 +155,7 @@ def create_app(settings: Settings) -> FastAPI:
         if page is None:
             return _text(404, f"nothing is known about {iri}")
         if fmt.key == "html":
-            return templates.TemplateResponse(request, "resource.html", {"page": page, "local": _local_link})
+            return templates.TemplateResponse(request, "resource.html", {"page": page, "local": local_link})
         job = Job(query=_describe_query(page), format_key=fmt.key, row_limit=1_000_000)
         return _answer(await run(job, settings.max_timeout), 1_000_000)
 
@@ -166,6 +166,43 @@ def create_app(settings: Settings) -> FastAPI:
         except SymbolError as error:
             return _text(400, f"{symbol!r} is not a UN symbol: {error}")
         return RedirectResponse("/id/" + symbol_path(canonical), status_code=303)
+
+    @app.get("/api/chains/{spec:path}", summary="Citation chains as Cytoscape.js JSON, GraphML, GEXF, DOT or SVG")
+    async def chain_api(
+        spec: str, depth: int = 3, direction: str = "back", format: str = "json", bound: int = 6
+    ) -> Response:
+        """``/api/chains/S/RES/598_(1987)?depth=3`` or ``/api/chains/A/RES/62/176/to/A/RES/S-20/2``."""
+        if direction not in ("back", "forward", "both") or not 0 <= depth <= 50 or not 1 <= bound <= 12:
+            return _text(400, "direction is back, forward or both; depth is 0 to 50; bound is 1 to 12")
+        if format not in chains.EXPORTS:
+            return _text(400, f"format is one of: {', '.join(chains.EXPORTS)}")
+        source, _, target = spec.partition("/to/")
+        job = chains.ChainJob(
+            start=path_symbol(source),
+            target=path_symbol(target) if target else None,
+            depth=depth,
+            direction=direction,  # type: ignore[arg-type]
+            format=format,
+            bound=bound,
+        )
+        return _answer(await run(job, settings.max_timeout), 0)
+
+    @app.get(
+        "/chains/{symbol:path}", response_class=HTMLResponse, summary="The interactive citation chain of a resolution"
+    )
+    async def chain_page(symbol: str, request: Request, depth: int = 3, direction: str = "back") -> Response:
+        name = path_symbol(symbol)
+        iri = base() + symbol_path(name)
+        if next(iter(store.quads_for_pattern(pyoxigraph.NamedNode(iri), None, None, None)), None) is None:
+            return _text(404, f"nothing is known about {iri}")
+        context = {
+            "symbol": name,
+            "path": symbol_path(name),
+            "depth": depth,
+            "direction": direction,
+            "page": local_link(iri),
+        }
+        return templates.TemplateResponse(request, "chain.html", context)
 
     @app.get("/api/queries", summary="The named queries, with their parameters")
     async def list_queries() -> list[dict[str, Any]]:
@@ -301,12 +338,6 @@ def _text(status: int, message: str) -> PlainTextResponse:
 def _answer(answer: Answer, limit: int) -> Response:
     headers = {"X-Unxref-Truncated": f"true; limit={limit}"} if answer.truncated else {}
     return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=headers)
-
-
-def _local_link(iri: str) -> str:
-    """Links to IRIs under the base point at this server's /id/ pages."""
-    prefix = base()
-    return "/id/" + iri[len(prefix) :].replace("#", "#", 1) if iri.startswith(prefix) else iri
 
 
 def _describe_query(page: ResourcePage) -> str:

@@ -1,0 +1,420 @@
+"""Citation chains: the citation graph of the store, analysed with networkx.
+
+The graph is read with plain SPARQL (no property paths, so any engine can
+answer, even one that cannot evaluate ``cites+`` at scale): a node for every
+resolution, and for every document and treaty a resolution cites; an edge from
+citing to cited, carrying the functions, paragraphs and footnotes of its
+citations. Traversal (ancestors, descendants, chains between two resolutions)
+happens in networkx, on a graph cached per store state.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
+from itertools import islice
+from pathlib import Path
+from typing import Any, Literal
+
+import networkx as nx
+import pyoxigraph
+
+from unxref.graph import base, symbol_path
+from unxref.pages import local_link
+from unxref.symbols import SymbolError, normalize
+
+Direction = Literal["back", "forward", "both"]
+PREFIXES = """
+PREFIX unx: <https://w3id.org/unxref/ontology#>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+# One small DISTINCT query per attribute: the default graph is the union of the
+# document graphs, in which a cited resolution is described once per citing document.
+NODE_FACTS = {
+    "kind": """SELECT DISTINCT ?node ?value WHERE {
+      ?node a ?type . FILTER (?type IN (unx:Resolution, unx:Document, unx:Treaty))
+      BIND (IF(?type = unx:Resolution, "resolution", IF(?type = unx:Document, "document", "treaty")) AS ?value) }""",
+    "symbol": "SELECT DISTINCT ?node ?value WHERE { ?node dcterms:identifier ?value }",
+    "name": 'SELECT DISTINCT ?node ?value WHERE { ?node a unx:Treaty ; skos:prefLabel ?value FILTER (lang(?value) = "en") }',
+    "date": "SELECT DISTINCT ?node ?value WHERE { ?node unx:adoptionDate ?value }",
+    "title": "SELECT DISTINCT ?node ?value WHERE { ?node dcterms:title ?value }",
+    "body": "SELECT DISTINCT ?node ?value WHERE { ?node unx:adoptedBy ?adopter . ?adopter skos:notation ?value }",
+    "in_corpus": "SELECT DISTINCT ?node ?value WHERE { ?node unx:inCorpus ?value }",
+}
+EDGES = """
+SELECT ?citation ?citing ?cited ?concept ?paragraph WHERE {
+  ?citation cito:hasCitedEntity ?cited ;
+      cito:hasCitingEntity ?paragraph ;
+      unx:function ?concept ;
+      oa:hasSource ?citing .
+}"""
+NOTES = "SELECT ?citation ?note WHERE { ?citation unx:footnote ?footnote . ?footnote unx:noteNumber ?note }"
+
+
+class ChainError(ValueError):
+    """A symbol the graph does not know, or a request that cannot be answered."""
+
+
+def _rows(store: pyoxigraph.Store, query: str) -> Iterable[dict[str, str]]:
+    solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    for row in solutions:
+        yield {n: t.value for n, t in zip(names, row, strict=True) if t is not None}
+
+
+def citation_graph(store: pyoxigraph.Store) -> nx.DiGraph:
+    """The citation graph: nodes keyed by IRI, edges from citing to cited."""
+    facts: dict[str, dict[str, str]] = {}
+    for name, query in NODE_FACTS.items():
+        for row in _rows(store, query):
+            facts.setdefault(row["node"], {}).setdefault(name, row["value"])
+    graph = nx.DiGraph()
+    for node, known in facts.items():
+        if "kind" not in known:
+            continue
+        graph.add_node(
+            node,
+            kind=known["kind"],
+            symbol=known.get("name") or known.get("symbol") or node.rsplit("/", 1)[-1],
+            date=known.get("date", ""),
+            title=known.get("title", ""),
+            body=known.get("body", ""),
+            in_corpus=known.get("in_corpus") == "true",
+        )
+    notes = {row["citation"]: row["note"] for row in _rows(store, NOTES)}
+    for row in _rows(store, EDGES):
+        citing, cited = row["citing"], row["cited"]
+        if cited not in graph or citing not in graph:
+            continue
+        data = graph.get_edge_data(citing, cited) or {"cited_in": []}
+        paragraph = row["paragraph"].rsplit("#", 1)[-1]
+        data["cited_in"].append(
+            (_paragraph_order(paragraph), paragraph, row["concept"].rsplit("/", 1)[-1], notes.get(row["citation"]))
+        )
+        graph.add_edge(citing, cited, **data)
+    for _, _, data in graph.edges(data=True):
+        cited_in = sorted(data.pop("cited_in"), key=lambda c: (c[0], c[3] or ""))
+        data["paragraphs"] = list(dict.fromkeys(c[1] for c in cited_in))
+        data["functions"] = list(dict.fromkeys(c[2] for c in cited_in))
+        data["notes"] = list(dict.fromkeys(c[3] for c in cited_in if c[3]))
+        data["function"] = data["functions"][0]
+    return graph
+
+
+def _paragraph_order(paragraph: str) -> tuple[int, int]:
+    """PP1 < PP2 < OP1 < ANNEX-1: the order paragraphs are printed in."""
+    kind, number = re.match(r"([A-Z]+)-?(\d*)", paragraph).groups()  # type: ignore[union-attr]
+    return {"PP": 0, "OP": 1}.get(kind, 2), int(number or 0)
+
+
+def _fingerprint(path: Path) -> tuple[str, int]:
+    """Changes whenever the store on disk changes (RocksDB writes new files)."""
+    newest = max((entry.stat().st_mtime_ns for entry in os.scandir(path)), default=0)
+    return str(path.resolve()), newest
+
+
+@lru_cache(maxsize=4)
+def _cached_graph(path: str, _state: int) -> nx.DiGraph:
+    return citation_graph(pyoxigraph.Store.read_only(path))
+
+
+def graph_for(path: Path) -> nx.DiGraph:
+    """The citation graph of the on-disk store, rebuilt only when the store changed."""
+    return _cached_graph(*_fingerprint(path))
+
+
+def find_node(graph: nx.DiGraph, symbol: str) -> str:
+    """The IRI of a symbol (or an IRI); the graph must know it."""
+    if symbol in graph:
+        return symbol
+    try:
+        iri = base() + symbol_path(normalize(symbol))
+    except SymbolError:
+        iri = base() + "treaty/" + symbol
+    if iri not in graph:
+        raise ChainError(f"{symbol!r} is not in the citation graph")
+    return iri
+
+
+def neighbourhood(graph: nx.DiGraph, start: str, depth: int, direction: Direction) -> nx.DiGraph:
+    """The start node with what it cites (back), what cites it (forward), or both, to a depth."""
+    keep = {start}
+    for forward in (False, True):
+        if direction == ("forward" if not forward else "back"):
+            continue
+        frontier = {start}
+        for _ in range(depth):
+            step = set()
+            for node in frontier:
+                step.update(graph.predecessors(node) if forward else graph.successors(node))
+            frontier = step - keep
+            keep |= step
+            if not frontier:
+                break
+    return graph.subgraph(keep).copy()
+
+
+def chains_between(
+    graph: nx.DiGraph, source: str, target: str, bound: int = 6, limit: int = 100
+) -> tuple[list[str], list[list[str]]]:
+    """The shortest chain of citations from ``source`` back to ``target``, and all
+    simple chains up to ``bound`` citations (at most ``limit`` of them)."""
+    try:
+        shortest = nx.shortest_path(graph, source, target)
+    except nx.NetworkXNoPath:
+        return [], []
+    every = list(islice(nx.all_simple_paths(graph, source, target, cutoff=bound), limit))
+    return shortest, sorted(every, key=len)
+
+
+def lineage(graph: nx.DiGraph, start: str) -> list[str]:
+    """The series a resolution belongs to: predecessors it recalls under the same title,
+    and successors that recall it under the same title, oldest first."""
+    title = _title_key(graph.nodes[start].get("title", ""))
+    if not title:
+        return [start]
+
+    def same(node: str) -> bool:
+        return graph.nodes[node].get("kind") == "resolution" and _title_key(graph.nodes[node].get("title", "")) == title
+
+    series = [start]
+    node = start
+    while True:
+        earlier = [n for n in graph.successors(node) if same(n) and n not in series]
+        if not earlier:
+            break
+        node = max(earlier, key=lambda n: graph.nodes[n].get("date", ""))
+        series.insert(0, node)
+    node = start
+    while True:
+        later = [n for n in graph.predecessors(node) if same(n) and n not in series]
+        if not later:
+            break
+        node = min(later, key=lambda n: graph.nodes[n].get("date", ""))
+        series.append(node)
+    return series
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"\W+", " ", title).strip().lower()
+
+
+def most_cited(graph: nx.DiGraph, count: int = 10) -> list[tuple[str, int]]:
+    return sorted(((n, d) for n, d in graph.in_degree() if d), key=lambda x: (-x[1], x[0]))[:count]
+
+
+def most_citing(graph: nx.DiGraph, count: int = 10) -> list[tuple[str, int]]:
+    return sorted(((n, d) for n, d in graph.out_degree() if d), key=lambda x: (-x[1], x[0]))[:count]
+
+
+@dataclass(frozen=True)
+class DataError:
+    citing: str
+    cited: str
+    problem: str
+
+
+def data_errors(graph: nx.DiGraph, cycles_limit: int = 100) -> list[DataError]:
+    """Citations that cannot be right: to a later resolution, or in a cycle."""
+    errors = []
+    for citing, cited in graph.edges():
+        earlier, later = graph.nodes[citing].get("date", ""), graph.nodes[cited].get("date", "")
+        if earlier and later and later > earlier and graph.nodes[cited].get("kind") == "resolution":
+            errors.append(DataError(citing, cited, f"cites a later resolution ({later} after {earlier})"))
+    for cycle in islice(nx.simple_cycles(graph), cycles_limit):
+        errors.append(
+            DataError(
+                cycle[0],
+                cycle[-1] if len(cycle) > 1 else cycle[0],
+                "citation cycle: " + " → ".join(graph.nodes[n]["symbol"] for n in cycle),
+            )
+        )
+    return errors
+
+
+# --- output formats -------------------------------------------------------------------
+
+
+def cytoscape(graph: nx.DiGraph, root: str | None = None) -> dict[str, Any]:
+    """Cytoscape.js elements: nodes with symbol, kind, body, date, title; edges with functions."""
+    nodes = [
+        {
+            "data": {
+                "id": n,
+                "label": d["symbol"],
+                "kind": d["kind"],
+                "body": d["body"] or "other",
+                "date": d["date"],
+                "title": d["title"],
+                "inCorpus": d["in_corpus"],
+                "href": local_link(n),
+                "root": n == root,
+            }
+        }
+        for n, d in sorted(graph.nodes(data=True))
+    ]
+    edges = [
+        {
+            "data": {
+                "id": f"{s} -> {t}",
+                "source": s,
+                "target": t,
+                "function": d["function"],
+                "functions": d["functions"],
+                "paragraphs": d["paragraphs"],
+                "notes": d["notes"],
+            }
+        }
+        for s, t, d in sorted(graph.edges(data=True))
+    ]
+    return {"elements": {"nodes": nodes, "edges": edges}}
+
+
+def _flat(graph: nx.DiGraph) -> nx.DiGraph:
+    """Attributes as scalars, as GraphML and GEXF need."""
+    flat = nx.DiGraph()
+    for n, d in graph.nodes(data=True):
+        flat.add_node(n, **{k: v if not isinstance(v, list) else "; ".join(v) for k, v in d.items()})
+    for s, t, d in graph.edges(data=True):
+        flat.add_edge(s, t, **{k: v if not isinstance(v, list) else "; ".join(v) for k, v in d.items()})
+    return flat
+
+
+def graphml(graph: nx.DiGraph) -> bytes:
+    out = BytesIO()
+    nx.write_graphml(_flat(graph), out)
+    return out.getvalue()
+
+
+def gexf(graph: nx.DiGraph) -> bytes:
+    out = BytesIO()
+    nx.write_gexf(_flat(graph), out)
+    return out.getvalue()
+
+
+def _dot_id(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def dot(graph: nx.DiGraph) -> str:
+    """Graphviz DOT, time left to right."""
+    lines = ["digraph citations {", "  rankdir=RL;", '  node [shape=box, fontname="Helvetica", fontsize=10];']
+    for n, d in sorted(graph.nodes(data=True)):
+        label = d["symbol"] + (f"\\n{d['date']}" if d["date"] else "")
+        shape = {"treaty": "hexagon", "document": "note"}.get(d["kind"], "box")
+        lines.append(f"  {_dot_id(n)} [label={_dot_id(label)}, shape={shape}];")
+    for s, t, d in sorted(graph.edges(data=True)):
+        lines.append(f"  {_dot_id(s)} -> {_dot_id(t)} [label={_dot_id(d['function'])}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def svg(graph: nx.DiGraph) -> bytes:
+    if not shutil.which("dot"):
+        raise ChainError("SVG needs Graphviz's 'dot' (Debian package graphviz; 'make install' installs it)")
+    return subprocess.run(["dot", "-Tsvg"], input=dot(graph).encode(), capture_output=True, check=True).stdout
+
+
+def text_tree(graph: nx.DiGraph, root: str, direction: Direction, depth: int) -> str:
+    """A readable tree, breadth first: each citation with its functions, each node with its date;
+    a node already shown is not expanded again."""
+
+    def label(node: str) -> str:
+        d = graph.nodes[node]
+        return " ".join(part for part in (d["symbol"], d["date"], f"· {d['title']}" if d["title"] else "") if part)
+
+    lines = [label(root)]
+    levels = {root: 0}
+    for forward in (False, True):
+        if direction == ("forward" if not forward else "back"):
+            continue
+        frontier = [root]
+        for level in range(1, depth + 1):
+            for node in frontier:
+                for child in sorted(graph.predecessors(node) if forward else graph.successors(node)):
+                    levels.setdefault(child, level)
+            frontier = [n for n, lv in levels.items() if lv == level]
+
+    def walk(node: str, prefix: str, forward: bool, shown: set[str]) -> None:
+        children = graph.predecessors(node) if forward else graph.successors(node)
+        children = sorted(
+            (c for c in children if levels.get(c, 0) == levels[node] + 1),
+            key=lambda n: graph.nodes[n]["date"],
+            reverse=True,
+        )
+        for index, child in enumerate(children):
+            last = index == len(children) - 1
+            edge = graph.edges[child, node] if forward else graph.edges[node, child]
+            verb = ("cited by: " if forward else "") + ", ".join(edge["functions"])
+            repeated = child in shown
+            lines.append(
+                f"{prefix}{'└── ' if last else '├── '}{verb}: {label(child)}{' (see above)' if repeated else ''}"
+            )
+            shown.add(child)
+            if not repeated:
+                walk(child, prefix + ("    " if last else "│   "), forward, shown)
+
+    if direction in ("back", "both"):
+        walk(root, "", False, {root})
+    if direction in ("forward", "both"):
+        walk(root, "", True, {root})
+    return "\n".join(lines) + "\n"
+
+
+# --- answering chain requests in the query workers ---------------------------------
+
+
+@dataclass(frozen=True)
+class ChainJob:
+    start: str  # a symbol or an IRI
+    target: str | None = None
+    depth: int = 3
+    direction: Direction = "back"
+    format: str = "json"
+    bound: int = 6
+
+
+EXPORTS: dict[str, str] = {
+    "json": "application/json",
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+    "dot": "text/vnd.graphviz; charset=utf-8",
+    "svg": "image/svg+xml",
+}
+
+
+def answer(store_path: Path, job: ChainJob) -> tuple[int, str, bytes]:
+    """(status, media type, body) for a chain request, from the cached graph of the store."""
+    import json
+
+    graph = graph_for(store_path)
+    try:
+        start = find_node(graph, job.start)
+        extra: dict[str, Any] = {}
+        if job.target:
+            end = find_node(graph, job.target)
+            shortest, every = chains_between(graph, start, end, job.bound)
+            sub = graph.subgraph({n for path in every for n in path}).copy()
+            extra = {"shortest": shortest, "chains": every}
+        else:
+            sub = neighbourhood(graph, start, job.depth, job.direction)
+        writers = {
+            "json": lambda: json.dumps(cytoscape(sub, start) | extra, ensure_ascii=False).encode(),
+            "graphml": lambda: graphml(sub),
+            "gexf": lambda: gexf(sub),
+            "dot": lambda: dot(sub).encode(),
+            "svg": lambda: svg(sub),
+        }
+        return 200, EXPORTS[job.format], writers[job.format]()
+    except ChainError as error:
+        return 404, "text/plain; charset=utf-8", f"{error}\n".encode()
