@@ -11,7 +11,7 @@ PORT ?= 8000
 APT_PACKAGES := chromium graphviz nodejs npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint bench bench-http docs clean
+.PHONY: install run test lint bench bench-http bench-chains docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ bench-http: install
 	command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends wrk)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/http_bench.py
+
+# Chain latency on 50,000 synthetic resolutions and the chain page's first render (issue 5).
+bench-chains: install
+	$(BIN)/python bench/chain_bench.py
 
 docs: install
 	mkdir -p docs

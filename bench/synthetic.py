@@ -6,7 +6,7 @@ Each text is written the way a real resolution is (heading, "The General
 Assembly,", preambular and operative paragraphs) so that it goes through the
 whole extraction pipeline. Resolutions come in yearly series on recurring
 topics: each one recalls its predecessor in the series (as the yearly drug
-control resolutions do), and also earlier resolutions chosen at random,
+control resolutions do), and also earlier resolutions of the last five sessions, mostly on the same topic,
 reports of the Secretary-General, treaties and bodies. The same seed always
 gives the same corpus.
 """
@@ -84,6 +84,16 @@ def text_date(session: int, number: int) -> str:
     return f"{day} {MONTHS[month - 1]} {year}"
 
 
+def recent(session: int, number: int, rng: random.Random) -> tuple[int, int]:
+    """An earlier resolution a new one reaffirms: from the last five sessions, on the
+    same topic nine times in ten (topics recur under the same number modulo their count)."""
+    earlier = rng.randint(max(FIRST_SESSION, session - 5), session - 1)
+    if rng.random() < 0.9:
+        same_topic = list(range(1 + (number - 1) % len(TOPICS), PER_SESSION + 1, len(TOPICS)))
+        return earlier, rng.choice(same_topic)
+    return earlier, rng.randint(1, PER_SESSION)
+
+
 def resolution(index: int, rng: random.Random) -> tuple[str, str]:
     """The file name and text of the index-th resolution of the corpus."""
     session, number = FIRST_SESSION + index // PER_SESSION, 1 + index % PER_SESSION
@@ -92,9 +102,9 @@ def resolution(index: int, rng: random.Random) -> tuple[str, str]:
     preamble = []
     if session > FIRST_SESSION:
         preamble.append(f"Recalling its resolution {session - 1}/{number} of {text_date(session - 1, number)},")
-    if index > PER_SESSION:
-        earlier = sorted({rng.randrange(0, index - PER_SESSION) for _ in range(rng.randint(1, 4))})
-        symbols = [f"{FIRST_SESSION + e // PER_SESSION}/{1 + e % PER_SESSION}" for e in earlier]
+    if session > FIRST_SESSION + 1:
+        earlier = sorted({recent(session, number, rng) for _ in range(rng.randint(1, 4))})
+        symbols = [f"{s}/{n}" for s, n in earlier]
         listed = symbols[0] if len(symbols) == 1 else ", ".join(symbols[:-1]) + " and " + symbols[-1]
         word = "resolution" if len(symbols) == 1 else "resolutions"
         preamble.append(f"Reaffirming its {word} {listed},")
