@@ -43,7 +43,11 @@ def prepare(work: Path, count: int) -> Path:
         if not texts.is_dir():
             subprocess.run([sys.executable, str(BENCH / "synthetic.py"), str(texts), str(count)], check=True)
         started = time.time()
-        subprocess.run([UNXREF, "ingest", str(texts), "--store", str(store), "--no-validate"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [UNXREF, "ingest", str(texts), "--store", str(store), "--no-validate"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         print(f"ingested {count:,} resolutions in {time.time() - started:.0f} s")
     return store
 
@@ -60,7 +64,9 @@ def page_render(index: int, depth: int) -> tuple[int, float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         started = time.perf_counter()
         page.goto(f"http://127.0.0.1:{PORT}/chains/{symbol(index)}?depth={depth}")
@@ -80,7 +86,9 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     store = prepare(args.work, args.resolutions)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    server = subprocess.Popen([UNXREF, "serve", "--store", str(store), "--port", str(PORT), "--workers", "2"], stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [UNXREF, "serve", "--store", str(store), "--port", str(PORT), "--workers", "2"], stdout=subprocess.DEVNULL
+    )
     try:
         for _ in range(600):
             try:
@@ -92,7 +100,9 @@ def main() -> None:
         for worker in range(2):  # the first request to each worker builds its graph
             started = time.perf_counter()
             httpx.get(chain_url(last - worker, 10), timeout=900).raise_for_status()
-            print(f"cold chain request (worker {worker + 1} builds the citation graph): {time.perf_counter() - started:.1f} s")
+            print(
+                f"cold chain request (worker {worker + 1} builds the citation graph): {time.perf_counter() - started:.1f} s"
+            )
         rng = random.Random(7)
         latencies, sizes = [], []
         with httpx.Client(timeout=60) as client:
@@ -103,7 +113,9 @@ def main() -> None:
                 latencies.append((time.perf_counter() - started) * 1000)
                 sizes.append(len(response.json()["elements"]["nodes"]))
         q = statistics.quantiles(latencies, n=100)
-        print(f"depth 10, {args.requests} chains of {min(sizes)}-{max(sizes)} nodes (median {statistics.median(sizes):.0f}): p50 {statistics.median(latencies):.1f} ms, p99 {q[98]:.1f} ms")
+        print(
+            f"depth 10, {args.requests} chains of {min(sizes)}-{max(sizes)} nodes (median {statistics.median(sizes):.0f}): p50 {statistics.median(latencies):.1f} ms, p99 {q[98]:.1f} ms"
+        )
         depth = next((d for d in range(1, 30) if nodes_in(last, d) >= 2000), 10)
         nodes, seconds = page_render(last, depth)
         print(f"chain page of {symbol(last)} at depth {depth}: {nodes} nodes, first render in {seconds:.2f} s")

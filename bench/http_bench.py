@@ -126,6 +126,7 @@ def measure(
     out = {}
     for name, text in texts.items():
         accept = ACCEPT["construct" if name == "construct" else "select"]
+        wrk(f"{url}?query={quote(text)}", accept, 2, connections)  # warm-up, not counted
         out[name] = wrk(f"{url}?query={quote(text)}", accept, seconds, connections)
         print(
             f"  {label:16} {name:14} {out[name][0]:9.1f} req/s  p50 {out[name][1]:7.2f} ms  p99 {out[name][2]:8.2f} ms",
@@ -138,7 +139,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--triples", type=int, nargs="+", default=[1_000_000, 5_000_000])
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--rdflib-max-triples", type=int, default=1_500_000)
     parser.add_argument("--work", type=Path, default=ROOT / "data" / "bench")
     parser.add_argument("--serve-rdflib", nargs=2, help=argparse.SUPPRESS)

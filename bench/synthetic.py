@@ -63,14 +63,6 @@ BODIES = [
     "the Commission on Narcotic Drugs",
     "the Economic and Social Council",
 ]
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-TENS = {40: "fortieth", 50: "fiftieth", 60: "sixtieth", 70: "seventieth", 80: "eightieth", 90: "ninetieth"}
-TENS_PREFIX = {40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"}
-
-
-def session_name(session: int) -> str:
-    tens, unit = divmod(session, 10)
-    return TENS[tens * 10] if unit == 0 else f"{TENS_PREFIX[tens * 10]}-{ORDINALS[unit - 1]}"
 
 
 def date_of(session: int, number: int) -> tuple[int, int, int]:
@@ -114,7 +106,7 @@ def resolution(index: int, rng: random.Random) -> tuple[str, str]:
         f"Welcomes the efforts of Member States to implement resolution {session - 1 if session > FIRST_SESSION else session}/{number};",
         f"Urges States that have not yet done so to consider ratifying or acceding to {TREATIES[topic_index % len(TREATIES)]};",
         f"Requests {BODIES[number % len(BODIES)]} to continue to assist Member States in this regard;",
-        f"Requests the Secretary-General to submit to the General Assembly at its {session_name(session + 1)} session a report on the implementation of the present resolution.",
+        "Requests the Secretary-General to submit to the General Assembly at its next session a report on the implementation of the present resolution.",
     ]
     lines = [
         f"Resolution adopted by the General Assembly on {text_date(session, number)}",

@@ -365,3 +365,16 @@ def test_rdflib_sparqlstore(server_url: str) -> None:
     assert isomorphic(
         graph.query(CONSTRUCT).graph, Graph().parse(data=sparql(server_url, CONSTRUCT).content, format="turtle")
     )  # type: ignore[arg-type]
+
+
+def test_xml_results_keep_a_carriage_return(server_url: str) -> None:
+    response = sparql(server_url, 'SELECT ("a\\rb" AS ?x) {}', headers={"accept": "application/sparql-results+xml"})
+    literal = ET.fromstring(response.content).find(".//{http://www.w3.org/2005/sparql-results#}literal")
+    assert literal is not None and literal.text == "a\rb"
+
+
+def test_xml_results_refuse_control_characters_and_point_to_json(server_url: str) -> None:
+    query = 'SELECT ("a\\u0001b" AS ?x) {}'
+    response = sparql(server_url, query, headers={"accept": "application/sparql-results+xml"})
+    assert response.status_code == 406 and "ask for JSON results" in response.text
+    assert sparql(server_url, query).json()["results"]["bindings"][0]["x"]["value"] == "a\x01b"

@@ -131,4 +131,5 @@ def ingest(
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for outcome in pool.map(prepare, files, [check] * len(files), chunksize=4):
                 write(outcome)
+    store.compact()
     return outcomes

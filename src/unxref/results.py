@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph
 
-from unxref.negotiate import Format
+from unxref.negotiate import Format, NotAcceptable
 
 TRUNCATED_LINK = "urn:unxref:truncated"
 RDF_FORMATS = {
@@ -53,18 +54,28 @@ def _json_term(term: Term) -> dict[str, Any]:
     }
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    """Escaped for XML 1.0; a carriage return survives as a character reference."""
+    if _NOT_IN_XML.search(value):
+        raise NotAcceptable("a value holds control characters that XML 1.0 cannot carry: ask for JSON results")
+    return escape(value, {"\r": "&#13;"})
+
+
 def _xml_term(term: Term) -> str:
     if isinstance(term, pyoxigraph.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{_xml_text(term.value)}</uri>"
     if isinstance(term, pyoxigraph.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
     if isinstance(term, pyoxigraph.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
         if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-        return f"<literal>{escape(term.value)}</literal>"
-    return f"<literal>{escape(str(term))}</literal>"
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
+        return f"<literal>{_xml_text(term.value)}</literal>"
+    return f"<literal>{_xml_text(str(term))}</literal>"
 
 
 def _tsv_term(term: Term | None) -> str:

@@ -61,6 +61,12 @@ class Store:
     ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
         return self.oxigraph.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
 
+    def compact(self) -> None:
+        """Flush and compact: a store written in many small transactions would otherwise
+        make every later read-only open replay its log (52 s for 4,000 documents)."""
+        self.oxigraph.flush()
+        self.oxigraph.optimize()
+
     def nquads(self) -> str:
         """Every quad, as sorted N-Quads: the same store always gives the same bytes."""
         return "".join(sorted(f"{quad} .\n" for quad in self.oxigraph.quads_for_pattern(None, None, None, None)))
