@@ -5,8 +5,10 @@ Run: `make bench-http` (or `.venv/bin/python bench/http_bench.py --triples 10000
 
 For each size it writes a synthetic corpus (bench/synthetic.py), ingests it into
 an on-disk store, starts `unxref serve` on loopback, and drives three queries
-with `wrk` for a fixed time (a bounded loop): a point lookup, the citations of a
-resolution, and a CONSTRUCT. rdflib-endpoint gets the same triples, loaded from
+with `wrk` for a fixed time (a bounded loop), four connections, after a 2 s
+warm-up: a point lookup, the citations of a resolution, and a CONSTRUCT, each
+request about one of 200 resolutions drawn at random (so that no server answers
+from a cache of one query). rdflib-endpoint gets the same triples, loaded from
 the store's N-Quads export into an rdflib Dataset, up to --rdflib-max-triples
 (beyond that rdflib needs more memory and minutes than this machine's budget).
 """
@@ -34,12 +36,21 @@ TRIPLES_PER_RESOLUTION = 252  # measured on the synthetic corpus
 ACCEPT = {"select": "application/sparql-results+json", "construct": "application/n-triples"}
 
 
-def queries(iri: str) -> dict[str, str]:
+def queries(iris: list[str]) -> dict[str, list[str]]:
+    """Each kind of query, once per subject."""
     return {
-        "point lookup": f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}",
-        "citations of": f"SELECT ?citing WHERE {{ ?citing <http://purl.org/spar/cito/cites> <{iri}> }}",
-        "construct": f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}",
+        "point lookup": [f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}" for iri in iris],
+        "citations of": [
+            f"SELECT ?citing WHERE {{ ?citing <http://purl.org/spar/cito/cites> <{iri}> }}" for iri in iris
+        ],
+        "construct": [f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}" for iri in iris],
     }
+
+
+def subjects(count: int, how_many: int = 200) -> list[str]:
+    """Resolutions spread over the corpus."""
+    step = max(1, count // how_many)
+    return [f"https://w3id.org/unxref/id/A/RES/{40 + i // 300}/{1 + i % 300}" for i in range(0, count, step)][:how_many]
 
 
 def prepare(work: Path, triples: int) -> tuple[Path, int]:
@@ -73,10 +84,29 @@ def wait(url: str, process: subprocess.Popen[bytes], seconds: float = 900) -> No
     raise RuntimeError(f"{url} did not come up")
 
 
-def wrk(url: str, accept: str, seconds: int, connections: int) -> tuple[float, float, float]:
-    """Requests per second, p50 and p99 latency in ms."""
+def wrk(
+    paths: list[str], root: str, accept: str, seconds: int, connections: int, script: Path
+) -> tuple[float, float, float]:
+    """Requests per second, p50 and p99 latency in ms, each request a path drawn at random
+    from ``paths`` (so that no server can answer from a cache of one query)."""
+    listed = ",\n".join(f"  [[{path}]]" for path in paths)
+    script.write_text(
+        f"local paths = {{\n{listed}\n}}\nmath.randomseed(7)\n"
+        'request = function() return wrk.format("GET", paths[math.random(#paths)]) end\n'
+    )
     output = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Accept: {accept}", url],
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(script),
+            "-H",
+            f"Accept: {accept}",
+            root,
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -84,7 +114,7 @@ def wrk(url: str, accept: str, seconds: int, connections: int) -> tuple[float, f
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
-        raise RuntimeError(f"{url}: {non_2xx.group(1)} failed responses\n{output}")
+        raise RuntimeError(f"{root}: {non_2xx.group(1)} failed responses\n{output}")
 
     def percentile(p: str) -> float:
         value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", output).groups()  # type: ignore[union-attr]
@@ -93,14 +123,15 @@ def wrk(url: str, accept: str, seconds: int, connections: int) -> tuple[float, f
     return rate, percentile("50"), percentile("99")
 
 
-def floor(store_path: Path, texts: dict[str, str], seconds: float) -> dict[str, tuple[float, float, float]]:
+def floor(store_path: Path, texts: dict[str, list[str]], seconds: float) -> dict[str, tuple[float, float, float]]:
     """pyoxigraph in this process, one core, results fully read."""
     store = pyoxigraph.Store.read_only(str(store_path))
     out = {}
-    for name, text in texts.items():
+    for name, variants in texts.items():
         latencies = []
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
+            text = variants[len(latencies) % len(variants)]
             start = time.perf_counter()
             list(store.query(text, use_default_graph_as_union=True))  # type: ignore[call-overload]
             latencies.append((time.perf_counter() - start) * 1000)
@@ -121,13 +152,14 @@ def serve_rdflib(nquads: Path, port: int) -> None:
 
 
 def measure(
-    label: str, url: str, texts: dict[str, str], seconds: int, connections: int
+    label: str, root: str, texts: dict[str, list[str]], seconds: int, connections: int, script: Path
 ) -> dict[str, tuple[float, float, float]]:
     out = {}
-    for name, text in texts.items():
+    for name, variants in texts.items():
         accept = ACCEPT["construct" if name == "construct" else "select"]
-        wrk(f"{url}?query={quote(text)}", accept, 2, connections)  # warm-up, not counted
-        out[name] = wrk(f"{url}?query={quote(text)}", accept, seconds, connections)
+        paths = [f"/sparql?query={quote(text)}" for text in variants]
+        wrk(paths, root, accept, 2, connections, script)  # warm-up, not counted
+        out[name] = wrk(paths, root, accept, seconds, connections, script)
         print(
             f"  {label:16} {name:14} {out[name][0]:9.1f} req/s  p50 {out[name][1]:7.2f} ms  p99 {out[name][2]:8.2f} ms",
             flush=True,
@@ -157,10 +189,9 @@ def main() -> None:
     for triples in args.triples:
         store, size = prepare(args.work, triples)
         count = max(1, triples // TRIPLES_PER_RESOLUTION)
-        middle = count // 2
-        iri = f"https://w3id.org/unxref/id/A/RES/{40 + middle // 300}/{1 + middle % 300}"
-        texts = queries(iri)
-        print(f"\n{size:,} quads ({count:,} resolutions); subject {iri}")
+        texts = queries(subjects(count))
+        script = args.work / "requests.lua"
+        print(f"\n{size:,} quads ({count:,} resolutions); 200 subjects spread over the corpus")
         results = {"pyoxigraph (floor)": floor(store, texts, args.seconds)}
         for name, (rate, p50, p99) in results["pyoxigraph (floor)"].items():
             print(f"  {'pyoxigraph':16} {name:14} {rate:9.1f} q/s    p50 {p50:7.2f} ms  p99 {p99:8.2f} ms", flush=True)
@@ -179,7 +210,9 @@ def main() -> None:
         )
         try:
             wait("http://127.0.0.1:8931/health", server)
-            results["unxref"] = measure("unxref", "http://127.0.0.1:8931/sparql", texts, args.seconds, args.connections)
+            results["unxref"] = measure(
+                "unxref", "http://127.0.0.1:8931", texts, args.seconds, args.connections, script
+            )
         finally:
             server.terminate()
             server.wait()
@@ -195,7 +228,7 @@ def main() -> None:
                 wait("http://127.0.0.1:8932/sparql?query=ASK%7B%7D", peer)
                 print(f"  rdflib-endpoint loaded in {time.time() - started:.0f} s")
                 results["rdflib-endpoint"] = measure(
-                    "rdflib-endpoint", "http://127.0.0.1:8932/sparql", texts, args.seconds, args.connections
+                    "rdflib-endpoint", "http://127.0.0.1:8932", texts, args.seconds, args.connections, script
                 )
             finally:
                 peer.terminate()

@@ -363,6 +363,54 @@ def chain(
 
 
 @app.command()
+def lineage(
+    symbol: str = typer.Argument(..., help="A resolution of a series, e.g. A/RES/62/176."),
+    store: Path | None = store_option(),
+) -> None:
+    """The series a resolution belongs to: the resolutions under the same title that recall each other."""
+    from unxref import chains
+
+    folder = open_store(store, read_only=True).path
+    assert folder is not None
+    graph = chains.graph_for(folder)
+    try:
+        series = chains.lineage(graph, chains.find_node(graph, symbol))
+    except chains.ChainError as error:
+        raise fail(str(error)) from None
+    for node in series:
+        data = graph.nodes[node]
+        print(f"{data['symbol']}\t{data['date'] or 'no date'}\t{data['title']}")
+
+
+@app.command()
+def stats(
+    top: int = typer.Option(10, help="How many of each to list."),
+    store: Path | None = store_option(),
+) -> None:
+    """Most cited and most citing resolutions, and citations that cannot be right (data errors)."""
+    from unxref import chains
+
+    folder = open_store(store, read_only=True).path
+    assert folder is not None
+    graph = chains.graph_for(folder)
+    resolutions = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] == "resolution")
+    console = Console()
+    for title, ranking in (
+        ("Most cited", chains.most_cited(graph, top)),
+        ("Most citing", chains.most_citing(resolutions, top)),
+    ):
+        table = Table("symbol", "date", "citations", title=title)
+        for node, count in ranking:
+            table.add_row(graph.nodes[node]["symbol"], graph.nodes[node]["date"], str(count))
+        console.print(table)
+    errors = chains.data_errors(graph)
+    table = Table("citing", "cited", "problem", title=f"Data errors ({len(errors)})")
+    for error in errors:
+        table.add_row(graph.nodes[error.citing]["symbol"], graph.nodes[error.cited]["symbol"], error.problem)
+    console.print(table)
+
+
+@app.command()
 def read(file: Path = typer.Argument(..., help="A resolution: plain text, PDF, DOCX or HTML.")) -> None:
     """Print the reading text that extraction spans index."""
     from unxref.clean import clean
