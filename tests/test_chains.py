@@ -199,7 +199,7 @@ def test_the_stats_command_lists_most_cited_and_data_errors(store_path: Path) ->
 
     from unxref.cli import app
 
-    result = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["stats", "--top", "3", "--store", str(store_path)])
+    result = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["stats", "--top", "100", "--store", str(store_path)])
     assert result.exit_code == 0, result.output
     assert "Most cited" in result.output and "Charter of the United Nations" in result.output
     assert "Data errors" in result.output
@@ -211,4 +211,6 @@ def test_the_lineage_command_prints_the_series(store_path: Path) -> None:
     from unxref.cli import app
 
     result = CliRunner().invoke(app, ["lineage", "A/RES/62/176", "--store", str(store_path)])
-    assert result.output == "A/RES/62/176\t2007-12-18\tCoopération internationale face au problème mondial de la drogue\n"
+    assert (
+        result.output == "A/RES/62/176\t2007-12-18\tCoopération internationale face au problème mondial de la drogue\n"
+    )

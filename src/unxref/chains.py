@@ -231,15 +231,17 @@ def data_errors(graph: nx.DiGraph, cycles_limit: int = 100) -> list[DataError]:
         earlier, later = graph.nodes[citing].get("date", ""), graph.nodes[cited].get("date", "")
         if earlier and later and later > earlier and graph.nodes[cited].get("kind") == "resolution":
             errors.append(DataError(citing, cited, f"cites a later resolution ({later} after {earlier})"))
-    for cycle in islice(nx.simple_cycles(graph), cycles_limit):
+    for found in islice(nx.simple_cycles(graph), cycles_limit):
+        first = found.index(min(found))
+        cycle = found[first:] + found[:first]  # the same cycle is always told from the same node
         errors.append(
             DataError(
                 cycle[0],
-                cycle[-1] if len(cycle) > 1 else cycle[0],
+                cycle[1 % len(cycle)],
                 "citation cycle: " + " → ".join(graph.nodes[n]["symbol"] for n in cycle),
             )
         )
-    return errors
+    return sorted(errors, key=lambda e: (e.citing, e.cited, e.problem))
 
 
 # --- output formats -------------------------------------------------------------------
