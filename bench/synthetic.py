@@ -6,9 +6,10 @@ Each text is written the way a real resolution is (heading, "The General
 Assembly,", preambular and operative paragraphs) so that it goes through the
 whole extraction pipeline. Resolutions come in yearly series on recurring
 topics: each one recalls its predecessor in the series (as the yearly drug
-control resolutions do), and also earlier resolutions of the last five sessions, mostly on the same topic,
-reports of the Secretary-General, treaties and bodies. The same seed always
-gives the same corpus.
+control resolutions do), reaffirms one to three earlier ones of the last five
+sessions (mostly of its own series, sometimes of its topic, rarely any), and
+cites a report of the Secretary-General, a treaty and a body. The same seed
+always gives the same corpus.
 """
 
 from __future__ import annotations
@@ -76,13 +77,16 @@ def text_date(session: int, number: int) -> str:
     return f"{day} {MONTHS[month - 1]} {year}"
 
 
-def recent(session: int, number: int, rng: random.Random) -> tuple[int, int]:
-    """An earlier resolution a new one reaffirms: from the last five sessions, on the
-    same topic nine times in ten (topics recur under the same number modulo their count)."""
+def related(session: int, number: int, rng: random.Random) -> tuple[int, int]:
+    """An earlier resolution a new one reaffirms: mostly an older one of its own series
+    (same number), sometimes another of its topic (topics recur under the same number
+    modulo their count), rarely any; always from the last five sessions."""
     earlier = rng.randint(max(FIRST_SESSION, session - 5), session - 1)
-    if rng.random() < 0.9:
-        same_topic = list(range(1 + (number - 1) % len(TOPICS), PER_SESSION + 1, len(TOPICS)))
-        return earlier, rng.choice(same_topic)
+    draw = rng.random()
+    if draw < 0.8:
+        return earlier, number
+    if draw < 0.95:
+        return earlier, rng.choice(range(1 + (number - 1) % len(TOPICS), PER_SESSION + 1, len(TOPICS)))
     return earlier, rng.randint(1, PER_SESSION)
 
 
@@ -95,7 +99,7 @@ def resolution(index: int, rng: random.Random) -> tuple[str, str]:
     if session > FIRST_SESSION:
         preamble.append(f"Recalling its resolution {session - 1}/{number} of {text_date(session - 1, number)},")
     if session > FIRST_SESSION + 1:
-        earlier = sorted({recent(session, number, rng) for _ in range(rng.randint(1, 4))})
+        earlier = sorted({related(session, number, rng) for _ in range(rng.randint(1, 3))})
         symbols = [f"{s}/{n}" for s, n in earlier]
         listed = symbols[0] if len(symbols) == 1 else ", ".join(symbols[:-1]) + " and " + symbols[-1]
         word = "resolution" if len(symbols) == 1 else "resolutions"

@@ -304,6 +304,7 @@ def serve(
     Console().print(
         f"unxref serving {folder} at [bold]http://{host}:{port}/[/bold]  (SPARQL: /sparql, pages: /id/..., API docs: /docs)",
         highlight=False,
+        soft_wrap=True,
     )
     uvicorn.run(application, host=host, port=port, loop="uvloop", http="httptools", log_level="warning")
 
