@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -66,40 +67,36 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@contextmanager
+def serving(store: Path, log: Path, *options: str) -> Iterator[str]:
+    """`unxref serve` on a free port, in its own process, over an on-disk store; yields its URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "unxref.cli", "serve", "--store", str(store), "--port", str(port), *options]
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(url + "/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+            if process.poll() is not None:
+                raise RuntimeError(f"the server exited: {log.read_text()}")
+        else:
+            raise RuntimeError(f"the server did not start within 30 s: {log.read_text()}")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def server_url(store_path: Path) -> Iterator[str]:
-    """`unxref serve` on a free port, in its own process, over the on-disk store."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "unxref.cli",
-        "serve",
-        "--store",
-        str(store_path),
-        "--port",
-        str(port),
-        "--workers",
-        "2",
-        "--max-rows",
-        "1000",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited: {process.stdout.read().decode() if process.stdout else ''}")
-    else:
-        process.kill()
-        raise RuntimeError("the server did not start within 30 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    """The session's server over the session's store (answers capped at 1,000 rows)."""
+    with serving(store_path, store_path.parent / "server.log", "--workers", "2", "--max-rows", "1000") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -131,3 +131,22 @@ def test_the_sparql_editor_loads_offline_with_the_named_queries(page: Page, serv
     assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "yasgui.png"))
+
+
+@needs_corpus
+def test_the_date_layout_puts_time_left_to_right(page: Page, server_url: str) -> None:
+    # Above 300 nodes the page lays nodes out by date; ?layout=dates asks for it on a smaller chain.
+    page.goto(f"{server_url}/chains/S/RES/186_(1964)?depth=3&direction=forward&layout=dates")
+    nodes = wait_for_graph(page)
+    api = httpx.get(
+        f"{server_url}/api/chains/S/RES/186_(1964)", params={"depth": 3, "direction": "forward"}, timeout=60
+    )
+    assert nodes == len(api.json()["elements"]["nodes"]) > 50
+    xs = page.evaluate(
+        """() => ['S/RES/186_(1964)', 'S/RES/593_(1986)', 'S/RES/646_(1989)']
+                 .map((s) => window.unxrefCy.getElementById('https://w3id.org/unxref/id/' + s).position('x'))"""
+    )
+    assert xs[0] < xs[1] < xs[2]
+    assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chain-by-date.png"))

@@ -378,3 +378,39 @@ def test_xml_results_refuse_control_characters_and_point_to_json(server_url: str
     response = sparql(server_url, query, headers={"accept": "application/sparql-results+xml"})
     assert response.status_code == 406 and "ask for JSON results" in response.text
     assert sparql(server_url, query).json()["results"]["bindings"][0]["x"]["value"] == "a\x01b"
+
+
+# --- chains -------------------------------------------------------------------------------
+
+
+def test_the_chain_api_answers_cytoscape_elements(server_url: str) -> None:
+    data = httpx.get(server_url + "/api/chains/A/RES/62/176", params={"depth": 1}, timeout=60).json()
+    nodes = {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]}
+    assert nodes[ID + "A/RES/62/176"]["root"] is True
+    edge = next(e["data"] for e in data["elements"]["edges"] if e["data"]["target"] == ID + "A/RES/61/183")
+    assert edge["source"] == ID + "A/RES/62/176" and edge["functions"] == ["recalling"]
+
+
+def test_the_chains_between_two_resolutions(server_url: str) -> None:
+    data = httpx.get(server_url + "/api/chains/A/RES/62/176/to/A/RES/61/183", timeout=60).json()
+    assert data["shortest"] == [ID + "A/RES/62/176", ID + "A/RES/61/183"] and data["chains"] == [data["shortest"]]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media_type"),
+    [
+        ("graphml", "application/graphml+xml"),
+        ("gexf", "application/gexf+xml"),
+        ("dot", "text/vnd.graphviz"),
+        ("svg", "image/svg+xml"),
+    ],
+)
+def test_the_chain_api_exports(server_url: str, fmt: str, media_type: str) -> None:
+    response = httpx.get(server_url + "/api/chains/A/RES/62/176", params={"format": fmt}, timeout=60)
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media_type)
+    assert "A/RES/61/183" in response.text
+
+
+def test_an_unknown_chain_is_404(server_url: str) -> None:
+    assert httpx.get(server_url + "/api/chains/A/RES/99/999").status_code == 404
+    assert httpx.get(server_url + "/chains/A/RES/99/999").status_code == 404

@@ -38,10 +38,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import subprocess
-import sys
-import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -58,7 +54,8 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.term import Node
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import serving
+
 W3C_TESTS = Path(__file__).resolve().parents[2] / "shared" / "w3c-rdf-tests"
 SPARQL11 = W3C_TESTS / "sparql" / "sparql11"
 DIRS = (
@@ -480,12 +477,6 @@ def test_known_failures_are_entries() -> None:
 # --- the server ----------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def w3c_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     """`unxref serve` over a store holding every test file as a named graph; yields a client for its endpoint."""
@@ -496,29 +487,11 @@ def w3c_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Cli
         store.load(path=str(file), format=LOAD_FORMATS[file.suffix], base_iri=url, to_graph=pyoxigraph.NamedNode(url))
     store.flush()
     del store  # the server opens the store read-only
-    port = _free_port()
-    command = [sys.executable, "-m", "unxref.cli", "serve", "--store", str(folder / "store"), "--port", str(port)]
-    command += ["--workers", "2", "--max-rows", "100000"]
-    log = folder / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
-    try:
-        for _ in range(300):
-            try:
-                if client.get("/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-            if process.poll() is not None:
-                raise RuntimeError(f"the server exited: {log.read_text()}")
-        else:
-            raise RuntimeError(f"the server did not start within 30 s: {log.read_text()}")
+    with (
+        serving(folder / "store", folder / "server.log", "--workers", "2", "--max-rows", "100000") as url,
+        httpx.Client(base_url=url, timeout=60) as client,
+    ):
         yield client
-    finally:
-        client.close()
-        process.terminate()
-        process.wait(timeout=10)
 
 
 # --- the tests -----------------------------------------------------------------------

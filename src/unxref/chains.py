@@ -25,20 +25,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
+import orjson
 import pyoxigraph
 
 from unxref.graph import base, symbol_path
-from unxref.pages import local_link
+from unxref.pages import PREFIXES, local_link
 from unxref.symbols import SymbolError, normalize
 
 Direction = Literal["back", "forward", "both"]
-PREFIXES = """
-PREFIX unx: <https://w3id.org/unxref/ontology#>
-PREFIX cito: <http://purl.org/spar/cito/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
 # One small DISTINCT query per attribute: the default graph is the union of the
 # document graphs, in which a cited resolution is described once per citing document.
 NODE_FACTS = {
@@ -186,7 +180,7 @@ def neighbourhood(graph: nx.DiGraph, start: str, depth: int, direction: Directio
             keep |= step
             if not frontier:
                 break
-    return graph.subgraph(keep).copy()
+    return graph.subgraph(keep)
 
 
 def chains_between(
@@ -422,8 +416,6 @@ EXPORTS: dict[str, str] = {
 
 def answer(store_path: Path, job: ChainJob) -> tuple[int, str, bytes]:
     """(status, media type, body) for a chain request, from the cached graph of the store."""
-    import json
-
     graph = graph_for(store_path)
     try:
         start = find_node(graph, job.start)
@@ -436,7 +428,7 @@ def answer(store_path: Path, job: ChainJob) -> tuple[int, str, bytes]:
         else:
             sub = neighbourhood(graph, start, job.depth, job.direction)
         writers = {
-            "json": lambda: json.dumps(cytoscape(sub, start) | extra, ensure_ascii=False).encode(),
+            "json": lambda: orjson.dumps(cytoscape(sub, start) | extra),
             "graphml": lambda: graphml(sub),
             "gexf": lambda: gexf(sub),
             "dot": lambda: dot(sub).encode(),

@@ -14,6 +14,9 @@ const FUNCTION_STYLES = {
   requesting: ["#e67e22", "dotted"],
 };
 const OTHER_FUNCTION = ["#bdc3c7", "solid"];
+// Above this many nodes the layered (dagre) layout takes too long to be interactive:
+// nodes are placed by date instead, one column per year, in a preset layout.
+const LAYERED_UP_TO = 300;
 
 const container = document.getElementById("cy");
 const status = document.getElementById("status");
@@ -41,16 +44,39 @@ function legend(elements) {
     .join("");
 }
 
+function yearOf(node) {
+  const date = node.data.date;
+  return date ? Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) - 1) / 12 : null;
+}
+
+function byDate(elements) {
+  const years = elements.nodes.map(yearOf).filter((y) => y !== null);
+  const undated = years.length ? Math.min(...years) - 3 : 0;
+  const columns = new Map();
+  for (const node of elements.nodes) {
+    const year = yearOf(node);
+    const column = Math.round((year === null ? undated : year) * 4) / 4;
+    const row = columns.get(column) || 0;
+    columns.set(column, row + 1);
+    node.position = { x: column * 120, y: row * 40 };
+  }
+  return { name: "preset" };
+}
+
 function draw(data) {
   const elements = data.elements;
+  const asked = new URLSearchParams(window.location.search).get("layout");  // "dates" or "layered"
+  const large = asked ? asked === "dates" : elements.nodes.length > LAYERED_UP_TO;
+  const layout = large ? byDate(elements) : { name: "dagre", rankDir: "RL", nodeSep: 12, rankSep: 70, animate: false };
   legend(elements);
   if (cy) cy.destroy();
   cy = cytoscape({
     container,
     elements,
     wheelSensitivity: 0.3,
-    textureOnViewport: elements.nodes.length > 500,
-    hideEdgesOnViewport: elements.nodes.length > 500,
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    pixelRatio: large ? 1 : "auto",
     style: [
       { selector: "node", style: {
           "background-color": nodeColour, label: "data(label)", "font-size": 10, "text-valign": "bottom",
@@ -59,11 +85,11 @@ function draw(data) {
       { selector: "node[kind = 'document']", style: { shape: "round-rectangle" } },
       { selector: "node[?root]", style: { width: 28, height: 28, "border-width": 3, "border-color": "#f1c40f" } },
       { selector: "edge", style: {
-          width: 1.5, "curve-style": "bezier", "target-arrow-shape": "triangle",
+          width: 1.5, "curve-style": large ? "straight" : "bezier", "target-arrow-shape": "triangle",
           "line-color": (e) => functionStyle(e)[0], "target-arrow-color": (e) => functionStyle(e)[0],
           "line-style": (e) => functionStyle(e)[1] } },
     ],
-    layout: { name: "dagre", rankDir: "RL", nodeSep: 12, rankSep: 70, animate: false },
+    layout,
   });
   cy.on("tap", "node", (event) => { window.location.href = event.target.data("href"); });
   cy.on("mouseover", "node", (event) => {
@@ -95,7 +121,8 @@ async function load() {
     return;
   }
   draw(await response.json());
-  history.replaceState(null, "", `?depth=${depth}&direction=${direction}`);
+  const asked = new URLSearchParams(window.location.search).get("layout");
+  history.replaceState(null, "", `?depth=${depth}&direction=${direction}${asked ? `&layout=${asked}` : ""}`);
 }
 
 form.addEventListener("submit", (event) => {
