@@ -146,3 +146,16 @@ def test_validate_a_file_that_does_not_parse(tmp_path: Path) -> None:
     bad.write_text("<a> <b> .\n", "utf-8")
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 2 and "bad.ttl: line 1, column" in result.output
+
+
+def test_ingest_builds_the_citation_graph_for_chain_requests(sources: Path, tmp_path: Path) -> None:
+    from unxref import chains
+
+    (sources / "notes.txt").unlink()
+    store = tmp_path / "store"
+    cache = tmp_path / "cache"
+    result = CliRunner(env={"XDG_CACHE_HOME": str(cache)}).invoke(app, ["ingest", str(sources), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (cache / "unxref" / "chains").iterdir()] == [
+        chains._cache_file(*chains._fingerprint(store)).name
+    ]

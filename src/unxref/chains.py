@@ -144,6 +144,9 @@ def _cached_graph(path: str, state: int) -> nx.DiGraph:
     with partial.open("wb") as file:
         pickle.dump(graph, file, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(cache)
+    for stale in cache.parent.glob(cache.name.split("-")[0] + "-*.pickle"):  # earlier states of this store
+        if stale != cache:
+            stale.unlink(missing_ok=True)
     return graph
 
 

@@ -191,7 +191,14 @@ def ingest(
         )
     done = [o for o in outcomes if o.error is None]
     failed = [o for o in outcomes if o.error is not None]
-    summary = Table("documents", "triples", "citations", "failures", title=f"Ingested into {target.path}")
+    folder = target.path
+    del target  # closed, so that the citation graph is read from the store as it now is
+    if done and folder is not None:
+        from unxref.chains import graph_for
+
+        with err.status("building the citation graph for chain requests…"):
+            graph_for(folder)
+    summary = Table("documents", "triples", "citations", "failures", title=f"Ingested into {folder}")
     summary.add_row(
         str(len(done)), f"{sum(o.triples for o in done):,}", f"{sum(o.citations for o in done):,}", str(len(failed))
     )
