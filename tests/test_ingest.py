@@ -159,3 +159,33 @@ def test_ingest_builds_the_citation_graph_for_chain_requests(sources: Path, tmp_
     assert [p.name for p in (cache / "unxref" / "chains").iterdir()] == [
         chains._cache_file(*chains._fingerprint(store)).name
     ]
+
+
+def test_query_answers_ask_and_construct_without_a_format(store_path: Path) -> None:
+    ask = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", str(store_path)])
+    assert ask.exit_code == 0 and '"boolean": true' in ask.output
+    construct = runner.invoke(
+        app, ["query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "--store", str(store_path)]
+    )
+    assert construct.exit_code == 0 and construct.output.rstrip().endswith(".")
+
+
+def test_the_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == "0.1.0"
+
+
+def test_extract_takes_symbol_and_date_from_the_sidecar() -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "-f", "nt"])
+    assert result.exit_code == 0
+    assert (
+        '<https://w3id.org/unxref/id/A/RES/62/176> <https://w3id.org/unxref/ontology#adoptionDate> "2007-12-18"'
+        in result.output
+    )
+
+
+def test_extract_of_a_text_without_symbol_says_how_to_give_one(tmp_path: Path) -> None:
+    text = tmp_path / "bare.txt"
+    shutil.copy(EXAMPLE, text)
+    result = runner.invoke(app, ["extract", str(text), "-f", "ttl"])
+    assert result.exit_code == 2 and "has no symbol in its text: give it with --symbol" in result.output

@@ -96,8 +96,16 @@ def test_parameters_accept_an_iri_as_well_as_a_symbol(store: Store) -> None:
     assert run(store, "cited-by", cited=ID + "A/RES/61/183") == run(store, "cited-by", cited="A/RES/61/183")
 
 
-def test_a_parameter_value_is_bound_as_a_term_not_pasted_into_the_query(store: Store) -> None:
-    assert run(store, "cited-by", cited="A/RES/61/183> } UNION { ?resolution ?p ?o") == []
+def test_a_parameter_value_is_bound_as_a_term_not_pasted_into_the_query() -> None:
+    query = queries.get("cited-by")
+    with pytest.raises(queries.QueryError, match="is neither an IRI nor a UN symbol"):
+        query.bindings({"cited": "A/RES/61/183> } UNION { ?resolution ?p ?o"})
+    with pytest.raises(queries.QueryError, match="is not a valid IRI"):
+        query.bindings({"cited": "http://example.org/> } UNION { ?resolution ?p ?o"})
+
+
+def test_a_symbol_parameter_is_normalised(store: Store) -> None:
+    assert run(store, "cited-by", cited="a/res/61/183") == run(store, "cited-by", cited="A/RES/61/183") != []
 
 
 def test_unknown_and_missing_parameters_are_refused() -> None:

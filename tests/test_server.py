@@ -123,8 +123,8 @@ def test_the_service_description_says_the_default_graph_is_the_union(server_url:
     [
         ({"data": {"update": "CLEAR ALL"}}, 403),
         ({"content": "DROP ALL", "headers": {"content-type": "application/sparql-update"}}, 403),
-        ({"data": {"query": "LOAD <http://example.org/data.ttl>"}}, 400),
-        ({"data": {"query": "CLEAR GRAPH <https://w3id.org/unxref/id/graph/A/RES/62/176>"}}, 400),
+        ({"data": {"query": "LOAD <http://example.org/data.ttl>"}}, 403),
+        ({"data": {"query": "PREFIX x: <http://x/> CLEAR GRAPH <https://w3id.org/unxref/id/graph/A/RES/62/176>"}}, 403),
     ],
     ids=["update-form", "update-direct", "load-as-query", "clear-as-query"],
 )
@@ -414,3 +414,21 @@ def test_the_chain_api_exports(server_url: str, fmt: str, media_type: str) -> No
 def test_an_unknown_chain_is_404(server_url: str) -> None:
     assert httpx.get(server_url + "/api/chains/A/RES/99/999").status_code == 404
     assert httpx.get(server_url + "/chains/A/RES/99/999").status_code == 404
+
+
+def test_the_api_docs_work_offline(server_url: str) -> None:
+    page = httpx.get(server_url + "/docs").text
+    assert "/static/swagger-ui/swagger-ui-bundle.js" in page and "cdn." not in page
+    assert httpx.get(server_url + "/static/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_a_named_query_answers_csv_on_request(server_url: str) -> None:
+    response = httpx.get(
+        server_url + "/api/queries/treaties-urged", params={"resolution": "a/res/62/176", "format": "csv"}
+    )
+    assert response.headers["content-type"].startswith("text/csv") and len(response.text.splitlines()) == 6
+
+
+def test_a_named_query_refuses_a_value_that_is_no_symbol(server_url: str) -> None:
+    response = httpx.get(server_url + "/api/queries/treaties-urged", params={"resolution": "garbage"})
+    assert response.status_code == 400 and "neither an IRI nor a UN symbol" in response.text

@@ -10,6 +10,7 @@ happens in networkx, on a graph cached per store state.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -156,16 +157,15 @@ def graph_for(path: Path) -> nx.DiGraph:
 
 
 def find_node(graph: nx.DiGraph, symbol: str) -> str:
-    """The IRI of a symbol (or an IRI); the graph must know it."""
-    if symbol in graph:
-        return symbol
-    try:
-        iri = base() + symbol_path(normalize(symbol))
-    except SymbolError:
-        iri = base() + "treaty/" + symbol
-    if iri not in graph:
+    """The node of a symbol ("S/RES/598 (1987)"), a path under the base ("treaty/un-charter"),
+    a treaty key ("un-charter") or an IRI."""
+    candidates = [symbol, base() + symbol, base() + "treaty/" + symbol]
+    with contextlib.suppress(SymbolError):
+        candidates.insert(1, base() + symbol_path(normalize(symbol)))
+    found = next((iri for iri in candidates if iri in graph), None)
+    if found is None:
         raise ChainError(f"{symbol!r} is not in the citation graph")
-    return iri
+    return found
 
 
 def neighbourhood(graph: nx.DiGraph, start: str, depth: int, direction: Direction) -> nx.DiGraph:
@@ -327,14 +327,16 @@ def gexf(graph: nx.DiGraph) -> bytes:
 
 
 def _dot_id(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A DOT string; a line break becomes DOT's backslash-n escape."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
 
 
 def dot(graph: nx.DiGraph) -> str:
     """Graphviz DOT, time left to right."""
     lines = ["digraph citations {", "  rankdir=RL;", '  node [shape=box, fontname="Helvetica", fontsize=10];']
     for n, d in sorted(graph.nodes(data=True)):
-        label = d["symbol"] + (f"\\n{d['date']}" if d["date"] else "")
+        label = d["symbol"] + (f"\n{d['date']}" if d["date"] else "")
         shape = {"treaty": "hexagon", "document": "note"}.get(d["kind"], "box")
         lines.append(f"  {_dot_id(n)} [label={_dot_id(label)}, shape={shape}];")
     for s, t, d in sorted(graph.edges(data=True)):
@@ -369,16 +371,15 @@ def text_tree(graph: nx.DiGraph, root: str, direction: Direction, depth: int) ->
                     levels.setdefault(child, level)
             frontier = [n for n, lv in levels.items() if lv == level]
 
-    def walk(node: str, prefix: str, forward: bool, shown: set[str]) -> None:
-        children = graph.predecessors(node) if forward else graph.successors(node)
-        children = sorted(
-            (c for c in children if levels.get(c, 0) == levels[node] + 1),
-            key=lambda n: graph.nodes[n]["date"],
-            reverse=True,
-        )
-        for index, child in enumerate(children):
-            last = index == len(children) - 1
-            edge = graph.edges[child, node] if forward else graph.edges[node, child]
+    def children(node: str, forward: bool) -> list[tuple[str, bool]]:
+        found = graph.predecessors(node) if forward else graph.successors(node)
+        near = [c for c in found if levels.get(c, 0) == levels[node] + 1]
+        return [(c, forward) for c in sorted(near, key=lambda n: graph.nodes[n]["date"], reverse=True)]
+
+    def walk(branches: list[tuple[str, bool]], parent: str, prefix: str, shown: set[str]) -> None:
+        for index, (child, forward) in enumerate(branches):
+            last = index == len(branches) - 1
+            edge = graph.edges[child, parent] if forward else graph.edges[parent, child]
             verb = ("cited by: " if forward else "") + ", ".join(edge["functions"])
             repeated = child in shown
             lines.append(
@@ -386,12 +387,12 @@ def text_tree(graph: nx.DiGraph, root: str, direction: Direction, depth: int) ->
             )
             shown.add(child)
             if not repeated:
-                walk(child, prefix + ("    " if last else "│   "), forward, shown)
+                walk(children(child, forward), child, prefix + ("    " if last else "│   "), shown)
 
-    if direction in ("back", "both"):
-        walk(root, "", False, {root})
-    if direction in ("forward", "both"):
-        walk(root, "", True, {root})
+    roots = (children(root, False) if direction != "forward" else []) + (
+        children(root, True) if direction != "back" else []
+    )
+    walk(roots, root, "", {root})
     return "\n".join(lines) + "\n"
 
 

@@ -27,7 +27,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+# Tables keep their width when the output is a file or a pipe (rich would fold them to 80 columns).
+WIDTH = None if sys.stdout.isatty() else 1000
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 1000)
 
 
 class Lang(StrEnum):
@@ -51,11 +53,19 @@ def fail(message: str, status: int = 2) -> typer.Exit:
     return typer.Exit(status)
 
 
-@app.callback()
-def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    if version:
+def print_version(value: bool) -> None:
+    if value:
         print(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """unxref: a cross-reference knowledge graph of United Nations resolutions."""
 
 
 @app.command()
@@ -82,9 +92,8 @@ def extract(
             from unxref.graph import Iris, base, build
             from unxref.serialize import RdfFormat, serialize
 
-            assert document.symbol  # build() refused a document without one
-            graph = build(document)
-            sys.stdout.write(serialize(graph, RdfFormat(format.value), Iris(base()).graph(document.symbol)))
+            graph = build(document)  # refuses a document without a symbol
+            sys.stdout.write(serialize(graph, RdfFormat(format.value), Iris(base()).graph(document.symbol or "")))
     except InputError as error:
         raise fail(str(error)) from None
 
@@ -114,12 +123,12 @@ def validate(
             raise fail(str(error)) from None
         violations += [(file, v) for v in check(graph)]
     if not violations:
-        Console().print(f"[green]conforms:[/green] {len(files)} file(s)", highlight=False)
+        Console(width=WIDTH).print(f"[green]conforms:[/green] {len(files)} file(s)", highlight=False)
         return
     table = Table("file", "focus node", "path", "message", title=f"{len(violations)} violation(s)")
     for file, v in violations:
         table.add_row(str(file), v.focus, v.path, v.message)
-    Console().print(table)
+    Console(width=WIDTH).print(table)
     raise typer.Exit(1)
 
 
@@ -202,12 +211,12 @@ def ingest(
     summary.add_row(
         str(len(done)), f"{sum(o.triples for o in done):,}", f"{sum(o.citations for o in done):,}", str(len(failed))
     )
-    Console().print(summary)
+    Console(width=WIDTH).print(summary)
     if failed:
         reasons = Table("file", "reason", title="Failures (skipped)")
         for outcome in failed:
             reasons.add_row(outcome.source, outcome.error or "")
-        Console().print(reasons)
+        Console(width=WIDTH).print(reasons)
         raise typer.Exit(1)
 
 
@@ -242,9 +251,11 @@ def query(
             raise fail("give a query, or --named NAME")
     except queries.QueryError as error:
         raise fail(str(error)) from None
+    # Without --format: TSV for SELECT, JSON for ASK, Turtle for CONSTRUCT and DESCRIBE.
+    accept = "text/tab-separated-values, application/sparql-results+json;q=0.9, text/turtle;q=0.8"
     answer = run_job(
         open_store(store, read_only=True).oxigraph,
-        Job(query=text, format_key=format or "tsv", substitutions=substitutions, row_limit=10**9),
+        Job(query=text, accept=accept, format_key=format, substitutions=substitutions, row_limit=10**9),
     )
     if answer.status != 200:
         raise fail(answer.body.decode().strip())
@@ -308,7 +319,7 @@ def serve(
         application = create_app(settings)
     except FileNotFoundError as error:
         raise fail(str(error)) from None
-    Console().print(
+    Console(width=WIDTH).print(
         f"unxref serving {folder} at [bold]http://{host}:{port}/[/bold]  (SPARQL: /sparql, pages: /id/..., API docs: /docs)",
         highlight=False,
         soft_wrap=True,
@@ -335,7 +346,7 @@ class ChainDirection(StrEnum):
 def chain(
     symbol: str = typer.Argument(..., help="A resolution's symbol, e.g. 'S/RES/598 (1987)'."),
     to: str | None = typer.Option(None, "--to", help="Show the chains of citations from SYMBOL back to this one."),
-    depth: int = typer.Option(3, help="How many citation steps to follow."),
+    depth: int = typer.Option(3, min=0, max=50, help="How many citation steps to follow (0 to 50)."),
     direction: ChainDirection = typer.Option(
         ChainDirection.back, help="back: what it cites; forward: what cites it; both."
     ),
@@ -402,12 +413,12 @@ def stats(
     assert folder is not None
     graph = chains.graph_for(folder)
     resolutions = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] == "resolution")
-    console = Console()
+    console = Console(width=WIDTH)
     for title, ranking in (
         ("Most cited", chains.most_cited(graph, top)),
         ("Most citing", chains.most_citing(resolutions, top)),
     ):
-        table = Table("symbol", "date", "citations", title=title)
+        table = Table("resolution, document or treaty", "date", "citations", title=title)
         for node, count in ranking:
             table.add_row(graph.nodes[node]["symbol"], graph.nodes[node]["date"], str(count))
         console.print(table)
@@ -432,7 +443,7 @@ def read(file: Path = typer.Argument(..., help="A resolution: plain text, PDF, D
 
 
 def print_summary(document: Document) -> None:
-    console = Console()
+    console = Console(width=WIDTH)
     console.print(f"[bold]{document.symbol or '(no symbol)'}[/bold]  {document.title or ''}", highlight=False)
     console.print(
         f"{document.body or 'unknown body'} · {document.date or 'no date'} · language {document.language}"

@@ -52,6 +52,23 @@ def declares_dataset(query: str) -> bool:
     return any(kind == "word" and text.upper() == "FROM" for kind, text in _tokens(query))
 
 
+UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+
+
+def is_update(text: str) -> bool:
+    """Whether a request's text is a SPARQL Update: its first keyword after the prologue
+    (``PREFIX name: <iri>``, ``BASE <iri>``) is an update's."""
+    tokens = _tokens(text)
+    index = 0
+    while index < len(tokens) and tokens[index][1].upper() in ("PREFIX", "BASE"):
+        index += 1
+        while index < len(tokens) and tokens[index][0] != "iri":  # the prefix's name, if it has one
+            index += 1
+        index += 1
+    first = tokens[index][1].upper() if index < len(tokens) else ""
+    return first in UPDATE_WORDS
+
+
 def check_services(query: str, allowed: tuple[str, ...]) -> None:
     """Refuse ``SERVICE`` unless every endpoint it calls is in ``allowed``."""
     tokens = _tokens(query)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import tomllib
 from pathlib import Path
 
 from unxref import authorities as authority_data
@@ -16,8 +17,33 @@ from unxref.segment import Segments, segment
 
 
 def extract_file(path: Path, symbol: str | None = None, lang: str = "auto", date: str | None = None) -> Document:
+    """Extract one file; what is not given comes from its sidecar file, if it has one."""
+    meta = sidecar(path)
     raw, source_format = read_file(path)
-    return extract_text(raw, source=str(path), source_format=source_format, symbol=symbol, lang=lang, date=date)
+    return extract_text(
+        raw,
+        source=str(path),
+        source_format=source_format,
+        symbol=symbol or meta.get("symbol"),
+        lang=lang if lang != "auto" else meta.get("lang", "auto"),
+        date=date or meta.get("date"),
+    )
+
+
+def sidecar(path: Path) -> dict[str, str]:
+    """What a text lacks, from ``NAME.meta.toml`` next to it (``A_RES_62_176_fr.meta.toml``
+    for ``A_RES_62_176_fr.txt``): ``symbol = "A/RES/62/176"``, ``date = "2007-12-18"``, ``lang``."""
+    meta = path.with_name(path.stem + ".meta.toml")
+    if not meta.is_file():
+        return {}
+    try:
+        data = tomllib.loads(meta.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(str(meta), f"is not valid TOML: {error}") from None
+    unknown = set(data) - {"symbol", "date", "lang"}
+    if unknown:
+        raise InputError(str(meta), f"unknown keys {', '.join(sorted(unknown))}; known: symbol, date, lang")
+    return {k: str(v) for k, v in data.items()}
 
 
 def extract_text(

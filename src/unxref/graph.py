@@ -126,7 +126,10 @@ def functions() -> dict[str, Function]:
 def build(document: Document, iri_base: str | None = None) -> Graph:
     """The graph of one document: it, its parts, its citations and the things it cites."""
     if not document.symbol:
-        raise InputError(document.source, "has no symbol in its text: give it with --symbol")
+        raise InputError(
+            document.source,
+            'has no symbol in its text: give it with --symbol, or in a sidecar file NAME.meta.toml (symbol = "...")',
+        )
     return _Builder(document, Iris(iri_base or base()), load_authorities()).build()
 
 

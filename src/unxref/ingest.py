@@ -5,16 +5,14 @@ written from this process only, one document at a time, each document's named
 graph replaced whole. A document that fails is reported with its reason and
 skipped; the others go on.
 
-A text may carry what it lacks (its symbol, its date) in a sidecar file named
-like it with ``.meta.toml`` (``A_RES_62_176_fr.meta.toml`` next to
-``A_RES_62_176_fr.txt``): ``symbol = "A/RES/62/176"``, ``date = "2007-12-18"``.
+A text that lacks its symbol or date takes them from its sidecar file
+(see `unxref.extract.sidecar`).
 """
 
 from __future__ import annotations
 
 import glob
 import hashlib
-import tomllib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -59,25 +57,10 @@ def expand(paths: Iterable[str]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def sidecar(path: Path) -> dict[str, str]:
-    meta = path.with_name(path.stem + ".meta.toml")
-    if not meta.is_file():
-        return {}
-    try:
-        data = tomllib.loads(meta.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(str(meta), f"is not valid TOML: {error}") from None
-    unknown = set(data) - {"symbol", "date", "lang"}
-    if unknown:
-        raise InputError(str(meta), f"unknown keys {', '.join(sorted(unknown))}; known: symbol, date, lang")
-    return {k: str(v) for k, v in data.items()}
-
-
 def prepare(path: Path, check: bool = True) -> Outcome:
     """Everything but the write, for one file: runs in a worker process."""
     try:
-        meta = sidecar(path)
-        document = extract_file(path, symbol=meta.get("symbol"), lang=meta.get("lang", "auto"), date=meta.get("date"))
+        document = extract_file(path)
         graph = build(document)
         if check:
             from unxref.validate import validate

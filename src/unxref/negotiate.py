@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Format:
     key: str  # the value of the ``format`` parameter and of file suffixes
     media_type: str
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other media types that mean it in Accept
+    names: tuple[str, ...] = ()  # other values of the ``format`` parameter
 
 
 RESULT_FORMATS = (
@@ -19,11 +20,11 @@ RESULT_FORMATS = (
     Format("tsv", "text/tab-separated-values"),
 )
 GRAPH_FORMATS = (
-    Format("ttl", "text/turtle", ("application/x-turtle",)),
-    Format("nt", "application/n-triples", ("text/plain",)),
-    Format("jsonld", "application/ld+json", ("application/json",)),
-    Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml")),
-    Format("nq", "application/n-quads"),
+    Format("ttl", "text/turtle", ("application/x-turtle",), ("turtle",)),
+    Format("nt", "application/n-triples", ("text/plain",), ("ntriples", "n-triples")),
+    Format("jsonld", "application/ld+json", ("application/json",), ("json-ld", "json")),
+    Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml"), ("xml", "rdf")),
+    Format("nq", "application/n-quads", (), ("nquads", "n-quads")),
     Format("trig", "application/trig"),
 )
 PAGE_FORMATS = (Format("html", "text/html", ("application/xhtml+xml",)), *GRAPH_FORMATS[:4])
@@ -59,7 +60,7 @@ def choose(formats: tuple[Format, ...], accept: str | None, format_key: str | No
     then the first format (when there is no Accept header, or it is ``*/*``)."""
     if format_key:
         for candidate in formats:
-            if format_key.lower() in (candidate.key, candidate.media_type):
+            if format_key.lower() in (candidate.key, candidate.media_type, *candidate.names):
                 return candidate
         raise NotAcceptable(f"format {format_key!r} is not one of: {', '.join(f.key for f in formats)}")
     if not accept or not accept.strip():

@@ -8,7 +8,8 @@ Each file opens with a comment header::
 
 Parameters are variables of the query. Their values are bound as RDF terms
 (SPARQL substitutions), never pasted into the query text; an ``iri`` parameter
-also takes a UN symbol and turns it into the symbol's IRI.
+also takes a UN symbol (normalised: ``a/res/62/176`` is ``A/RES/62/176``) and
+turns it into the symbol's IRI.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph
 
+from unxref import symbols
 from unxref.authorities import ontology_dir
 from unxref.graph import Iris, base
 
@@ -67,11 +69,19 @@ class NamedQuery:
 def _term(parameter: Parameter, value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
     if parameter.kind == "literal":
         return pyoxigraph.Literal(value)
-    iri = value if re.match(r"^[a-z][a-z0-9+.-]*:", value) else str(Iris(base()).resource(value.strip()))
+    if re.match(r"^[a-z][a-z0-9+.-]*:", value):
+        iri = value
+    else:
+        try:
+            iri = str(Iris(base()).resource(symbols.normalize(value)))
+        except symbols.SymbolError as error:
+            raise QueryError(
+                f"parameter {parameter.name!r}: {value!r} is neither an IRI nor a UN symbol ({error})"
+            ) from None
     try:
         return pyoxigraph.NamedNode(iri)
     except ValueError:
-        raise QueryError(f"parameter {parameter.name!r}: {value!r} is neither an IRI nor a symbol") from None
+        raise QueryError(f"parameter {parameter.name!r}: {value!r} is not a valid IRI") from None
 
 
 def queries_dir() -> Path:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl
 import pyoxigraph
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import (
     HTMLResponse,
     JSONResponse,
@@ -32,7 +33,7 @@ from fastapi.templating import Jinja2Templates
 
 from unxref import __version__, chains, queries
 from unxref.authorities import ontology_dir
-from unxref.engine import Answer, Job, QueryPool, QueryRefused, check_services
+from unxref.engine import Answer, Job, QueryPool, QueryRefused, check_services, is_update
 from unxref.graph import base, path_symbol, symbol_path
 from unxref.negotiate import GRAPH_FORMATS, PAGE_FORMATS, RESULT_FORMATS, NotAcceptable, choose
 from unxref.pages import ResourcePage, local_link, resource_page
@@ -44,6 +45,7 @@ NODE_MODULES = ontology_dir().parent / "node_modules"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 UPDATE_TYPES = ("application/sparql-update",)
+UNX_IN_CORPUS = "https://w3id.org/unxref/ontology#inCorpus"
 SUFFIXES = {".ttl": "ttl", ".jsonld": "jsonld", ".nt": "nt", ".html": "html", ".rdf": "rdfxml"}
 
 
@@ -70,6 +72,8 @@ def create_app(settings: Settings) -> FastAPI:
         pool.close()
 
     app = FastAPI(
+        docs_url=None,  # served below from node_modules: FastAPI's own page loads Swagger UI from a CDN
+        redoc_url=None,
         title="unxref",
         version=__version__,
         description="A cross-reference knowledge graph of United Nations resolutions: SPARQL, linked data, named queries.",
@@ -88,6 +92,7 @@ def create_app(settings: Settings) -> FastAPI:
         ("yasgui", "@zazuko/yasgui/build"),
         ("cytoscape", "cytoscape/dist"),
         ("cytoscape-dagre", "cytoscape-dagre/dist"),
+        ("swagger-ui", "swagger-ui-dist"),
     ):
         if (NODE_MODULES / folder).is_dir():
             app.mount(f"/static/{name}", StaticFiles(directory=str(NODE_MODULES / folder)), name=name)
@@ -115,6 +120,8 @@ def create_app(settings: Settings) -> FastAPI:
             return _text(400, "no query: give one in the 'query' parameter")
         if len(texts) > 1:
             return _text(400, "more than one query: give exactly one 'query' parameter")
+        if is_update(texts[0]):
+            return _text(403, "this endpoint is read-only: SPARQL Update is refused")
         try:
             timeout = _timeout(dict(params).get("timeout"), settings)
             check_services(texts[0], settings.allowed_services)
@@ -217,9 +224,12 @@ def create_app(settings: Settings) -> FastAPI:
             for q in queries.load_all().values()
         ]
 
-    @app.get("/api/queries/{name}", summary="Run a named query; parameters are bound as RDF terms")
+    @app.get(
+        "/api/queries/{name}", summary="Run a named query; parameters are bound as RDF terms; format=json|xml|csv|tsv"
+    )
     async def run_named_query(name: str, request: Request) -> Response:
         values = dict(parse_qsl(request.url.query))
+        result_format = values.pop("format", "json")
         try:
             query = queries.get(name)
             bindings = query.bindings(values)
@@ -230,7 +240,7 @@ def create_app(settings: Settings) -> FastAPI:
             (variable.value, "iri" if isinstance(term, pyoxigraph.NamedNode) else "literal", term.value)  # type: ignore[union-attr]
             for variable, term in bindings.items()
         )
-        job = Job(query=query.text, format_key="json", substitutions=substitutions, row_limit=settings.max_rows)
+        job = Job(query=query.text, format_key=result_format, substitutions=substitutions, row_limit=settings.max_rows)
         return _answer(await run(job, settings.timeout), settings.max_rows)
 
     @app.get("/dump", summary="The whole dataset as N-Quads, streamed")
@@ -258,6 +268,16 @@ def create_app(settings: Settings) -> FastAPI:
             return _text(406, str(error))
         root = str(request.base_url).rstrip("/")
         return Response(_void(store, root, fmt.key), media_type=fmt.media_type)
+
+    @app.get("/docs", include_in_schema=False)
+    async def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="unxref API",
+            swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/swagger-ui/favicon-32x32.png",
+        )
 
     @app.get("/health", summary="Liveness and store size")
     async def health() -> dict[str, Any]:
@@ -410,7 +430,7 @@ def _void(store: pyoxigraph.Store, root: str, fmt_key: str) -> bytes:
     )
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     counts = next(solutions)
-    graphs = sum(1 for _ in store.named_graphs())
+    documents = sum(1 for _ in store.quads_for_pattern(None, pyoxigraph.NamedNode(UNX_IN_CORPUS), None, None))
     dataset = pyoxigraph.NamedNode(root + "/void#unxref")
 
     def n(iri: str) -> pyoxigraph.NamedNode:
@@ -445,7 +465,7 @@ def _void(store: pyoxigraph.Store, root: str, fmt_key: str) -> bytes:
         pyoxigraph.Triple(dataset, n(void + "vocabulary"), n("https://w3id.org/unxref/ontology#")),
         pyoxigraph.Triple(dataset, n(void + "triples"), lit(int(counts[0].value))),
         pyoxigraph.Triple(dataset, n(void + "distinctSubjects"), lit(int(counts[1].value))),
-        pyoxigraph.Triple(dataset, n(void + "documents"), lit(graphs)),
+        pyoxigraph.Triple(dataset, n(void + "documents"), lit(documents)),
         pyoxigraph.Triple(dataset, n(dcat + "distribution"), dump_dist),
         pyoxigraph.Triple(dump_dist, rdf_type, n(dcat + "Distribution")),
         pyoxigraph.Triple(dump_dist, n(dcat + "downloadURL"), n(root + "/dump")),

@@ -12,6 +12,15 @@ const FUNCTION_STYLES = {
   "acting-under": ["#8e44ad", "solid"],
   urging: ["#d35400", "dashed"],
   requesting: ["#e67e22", "dotted"],
+  "calling-upon": ["#e67e22", "dashed"],
+  encouraging: ["#f39c12", "dotted"],
+  "bearing-in-mind": ["#7f8c8d", "dashed"],
+  noting: ["#7f8c8d", "dotted"],
+  deploring: ["#c0392b", "dotted"],
+  condemning: ["#c0392b", "solid"],
+  expressing: ["#5d6d7e", "dotted"],
+  considering: ["#5d6d7e", "dashed"],
+  emphasizing: ["#2e86c1", "dotted"],
 };
 const OTHER_FUNCTION = ["#bdc3c7", "solid"];
 // Above this many nodes the layered (dagre) layout takes too long to be interactive:
