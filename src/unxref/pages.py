@@ -8,6 +8,7 @@ cites the resource.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pyoxigraph
@@ -165,4 +166,17 @@ def _block(row: dict[str, str], spans: list[tuple[int, int, str, str]]) -> Block
         cursor = e
     parts.append(Link(text[cursor - start :]))
     anchor = row["part"].rsplit("#", 1)[-1]
+    for part in parts:
+        part.text = _lines(part.text)
     return Block(anchor=anchor, label=anchor.replace("note-", "note "), parts=[p for p in parts if p.text])
+
+
+_SUBPARAGRAPH_BREAK = re.compile(r"\s*\n\s*(?=(?:[a-z]{1,2}|[ivx]{1,5})\)\s|[-–•]\s)")
+_OTHER_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _lines(text: str) -> str:
+    """Line breaks kept before sub-paragraphs ("a) ...", "- ...") only; a break left
+    where a page cut a sentence reads as a space."""
+    marked = _SUBPARAGRAPH_BREAK.sub("\x00", text)
+    return _OTHER_BREAK.sub(" ", marked).replace("\x00", "\n")
