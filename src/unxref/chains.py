@@ -209,22 +209,17 @@ def lineage(graph: nx.DiGraph, start: str) -> list[str]:
     def same(node: str) -> bool:
         return graph.nodes[node].get("kind") == "resolution" and _title_key(graph.nodes[node].get("title", "")) == title
 
-    series = [start]
-    node = start
-    while True:
-        earlier = [n for n in graph.successors(node) if same(n) and n not in series]
-        if not earlier:
-            break
-        node = max(earlier, key=lambda n: graph.nodes[n].get("date", ""))
-        series.insert(0, node)
-    node = start
-    while True:
-        later = [n for n in graph.predecessors(node) if same(n) and n not in series]
-        if not later:
-            break
-        node = min(later, key=lambda n: graph.nodes[n].get("date", ""))
-        series.append(node)
-    return series
+    def follow(step: Any, pick: Any) -> list[str]:
+        found: list[str] = []
+        node = start
+        while candidates := [n for n in step(node) if same(n) and n != start and n not in found]:
+            node = pick(candidates, key=lambda n: graph.nodes[n].get("date", ""))
+            found.append(node)
+        return found
+
+    earlier = follow(graph.successors, max)  # the latest predecessor it recalls, and so on back
+    later = follow(graph.predecessors, min)  # the earliest successor that recalls it, and so forth
+    return [*earlier[::-1], start, *later]
 
 
 def _title_key(title: str) -> str:

@@ -238,13 +238,8 @@ def query(
     try:
         if named:
             chosen = queries.get(named)
-            values = dict(p.split("=", 1) for p in param if "=" in p)
-            bindings = chosen.bindings(values)
+            substitutions = chosen.substitutions(dict(p.split("=", 1) for p in param if "=" in p))
             text = chosen.text
-            substitutions = tuple(
-                (v.value, "iri" if type(t).__name__ == "NamedNode" else "literal", t.value)  # type: ignore[union-attr]
-                for v, t in bindings.items()
-            )
         elif sparql:
             text = sparql
         else:

@@ -18,7 +18,7 @@ from itertools import islice
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 
@@ -101,7 +101,6 @@ class Answer:
     media_type: str
     body: bytes
     truncated: bool = False
-    rows: int = 0
 
 
 def _error(status: int, message: str) -> Answer:
@@ -115,22 +114,21 @@ def _substitutions(job: Job) -> dict[pyoxigraph.Variable, results.Term]:
     }
 
 
+def _dataset(job: Job) -> dict[str, Any]:
+    """The protocol's graphs replace the query's dataset; without them the default graph is
+    the union of all graphs, unless the query has FROM / FROM NAMED of its own."""
+    if job.default_graphs is None and job.named_graphs is None:
+        return {"use_default_graph_as_union": not declares_dataset(job.query)}
+    return {
+        "default_graph": [pyoxigraph.NamedNode(g) for g in job.default_graphs or ()],
+        "named_graphs": [pyoxigraph.NamedNode(g) for g in job.named_graphs or ()],
+    }
+
+
 def run_job(store: pyoxigraph.Store, job: Job) -> Answer:
     """Run one query and write its answer; errors become 4xx answers, not exceptions."""
     try:
-        if job.default_graphs is None and job.named_graphs is None:
-            union = not declares_dataset(job.query)
-            result = store.query(
-                job.query, base_iri=job.base_iri, use_default_graph_as_union=union, substitutions=_substitutions(job)
-            )
-        else:
-            result = store.query(
-                job.query,
-                base_iri=job.base_iri,
-                default_graph=[pyoxigraph.NamedNode(g) for g in job.default_graphs or ()],
-                named_graphs=[pyoxigraph.NamedNode(g) for g in job.named_graphs or ()],
-                substitutions=_substitutions(job),
-            )
+        result = store.query(job.query, base_iri=job.base_iri, substitutions=_substitutions(job), **_dataset(job))
         return _write(result, job)
     except SyntaxError as error:
         return _error(400, f"query syntax error: {error}")
@@ -151,14 +149,12 @@ def _write(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigr
         truncated = len(rows) > job.row_limit
         rows = rows[: job.row_limit]
         body = results.write_select(variables, rows, fmt, truncated)
-        return Answer(200, _charset(fmt.media_type), body, truncated, len(rows))
+        return Answer(200, _charset(fmt.media_type), body, truncated)
     fmt = choose(GRAPH_FORMATS, job.accept, job.format_key)
     triples = list(islice(result, job.row_limit + 1))
     truncated = len(triples) > job.row_limit
     triples = triples[: job.row_limit]
-    return Answer(
-        200, _charset(fmt.media_type), results.write_triples(triples, fmt, truncated), truncated, len(triples)
-    )
+    return Answer(200, _charset(fmt.media_type), results.write_triples(triples, fmt, truncated), truncated)
 
 
 def _charset(media_type: str) -> str:

@@ -37,6 +37,10 @@ class QueryError(ValueError):
     """A named query that does not exist, or parameters that do not fit it."""
 
 
+class UnknownQuery(QueryError):
+    """No named query has this name."""
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -64,6 +68,13 @@ class NamedQuery:
         if missing:
             raise QueryError(f"query {self.name!r} needs a value for {', '.join(missing)}")
         return {pyoxigraph.Variable(p.name): _term(p, values[p.name]) for p in self.parameters}
+
+    def substitutions(self, values: dict[str, str]) -> tuple[tuple[str, str, str], ...]:
+        """The bindings as plain (variable, "iri" | "literal", value) triples, to send to a query worker."""
+        return tuple(
+            (variable.value, "iri" if isinstance(term, pyoxigraph.NamedNode) else "literal", term.value)  # type: ignore[union-attr]
+            for variable, term in self.bindings(values).items()
+        )
 
 
 def _term(parameter: Parameter, value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
@@ -96,7 +107,7 @@ def load_all() -> dict[str, NamedQuery]:
 def get(name: str) -> NamedQuery:
     queries = load_all()
     if name not in queries:
-        raise QueryError(f"no query named {name!r}; known: {', '.join(queries)}")
+        raise UnknownQuery(f"no query named {name!r}; known: {', '.join(queries)}")
     return queries[name]
 
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -97,6 +98,15 @@ def create_app(settings: Settings) -> FastAPI:
         if (NODE_MODULES / folder).is_dir():
             app.mount(f"/static/{name}", StaticFiles(directory=str(NODE_MODULES / folder)), name=name)
 
+    # The store is a read-only snapshot: what is known of it as a whole is read once.
+    @cache
+    def graph_names() -> tuple[pyoxigraph.NamedNode, ...]:
+        return tuple(sorted(store.named_graphs(), key=lambda g: g.value))  # type: ignore[arg-type]
+
+    @cache
+    def statistics() -> Statistics:
+        return _statistics(store)
+
     async def run(job: Job | chains.ChainJob, timeout: float) -> Answer:
         return await pool.run(job, timeout)
 
@@ -116,7 +126,7 @@ def create_app(settings: Settings) -> FastAPI:
         endpoint = str(request.url.replace(query=""))
         if not texts:
             if request.method in ("GET", "HEAD") and not params:
-                return _service_description(store, endpoint, request.headers.get("accept"))
+                return _service_description(graph_names(), endpoint, request.headers.get("accept"))
             return _text(400, "no query: give one in the 'query' parameter")
         if len(texts) > 1:
             return _text(400, "more than one query: give exactly one 'query' parameter")
@@ -232,14 +242,10 @@ def create_app(settings: Settings) -> FastAPI:
         result_format = values.pop("format", "json")
         try:
             query = queries.get(name)
-            bindings = query.bindings(values)
+            substitutions = query.substitutions(values)
         except queries.QueryError as error:
-            status = 404 if "no query named" in str(error) else 400
+            status = 404 if isinstance(error, queries.UnknownQuery) else 400
             return JSONResponse({"detail": str(error)}, status_code=status)
-        substitutions = tuple(
-            (variable.value, "iri" if isinstance(term, pyoxigraph.NamedNode) else "literal", term.value)  # type: ignore[union-attr]
-            for variable, term in bindings.items()
-        )
         job = Job(query=query.text, format_key=result_format, substitutions=substitutions, row_limit=settings.max_rows)
         return _answer(await run(job, settings.timeout), settings.max_rows)
 
@@ -267,7 +273,7 @@ def create_app(settings: Settings) -> FastAPI:
         except NotAcceptable as error:
             return _text(406, str(error))
         root = str(request.base_url).rstrip("/")
-        return Response(_void(store, root, fmt.key), media_type=fmt.media_type)
+        return Response(_void(statistics(), root, fmt.key), media_type=fmt.media_type)
 
     @app.get("/docs", include_in_schema=False)
     async def api_docs() -> HTMLResponse:
@@ -281,12 +287,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/health", summary="Liveness and store size")
     async def health() -> dict[str, Any]:
-        graphs = sum(1 for _ in store.named_graphs())
         return {
             "status": "ok",
             "version": __version__,
             "store": str(settings.store),
-            "graphs": graphs,
+            "graphs": len(graph_names()),
             "workers": settings.workers,
         }
 
@@ -366,7 +371,7 @@ def _describe_query(page: ResourcePage) -> str:
     return f"CONSTRUCT {{ <{page.iri}> ?p ?o }} WHERE {{ <{page.iri}> ?p ?o }}"
 
 
-def _service_description(store: pyoxigraph.Store, endpoint: str, accept: str | None) -> Response:
+def _service_description(graphs: tuple[pyoxigraph.NamedNode, ...], endpoint: str, accept: str | None) -> Response:
     try:
         fmt = choose(GRAPH_FORMATS, accept)
     except NotAcceptable as error:
@@ -414,7 +419,7 @@ def _service_description(store: pyoxigraph.Store, endpoint: str, accept: str | N
         triples.append(
             pyoxigraph.Triple(service, sd("resultFormat"), pyoxigraph.NamedNode(FORMATS_NS + format_iris[f.key]))
         )
-    for index, name in enumerate(sorted(store.named_graphs(), key=lambda g: g.value)):
+    for index, name in enumerate(graphs):
         node = pyoxigraph.NamedNode(f"{endpoint}#named-graph-{index + 1}")
         triples += [
             pyoxigraph.Triple(dataset, sd("namedGraph"), node),
@@ -424,13 +429,24 @@ def _service_description(store: pyoxigraph.Store, endpoint: str, accept: str | N
     return Response(pyoxigraph.serialize(triples, format=RDF_FORMATS[fmt.key]), media_type=fmt.media_type)
 
 
-def _void(store: pyoxigraph.Store, root: str, fmt_key: str) -> bytes:
+@dataclass(frozen=True)
+class Statistics:
+    triples: int
+    subjects: int
+    documents: int
+
+
+def _statistics(store: pyoxigraph.Store) -> Statistics:
     solutions = store.query(
         "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) WHERE { GRAPH ?g { ?s ?p ?o } }"
     )
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     counts = next(solutions)
     documents = sum(1 for _ in store.quads_for_pattern(None, pyoxigraph.NamedNode(UNX_IN_CORPUS), None, None))
+    return Statistics(int(counts[0].value), int(counts[1].value), documents)
+
+
+def _void(statistics: Statistics, root: str, fmt_key: str) -> bytes:
     dataset = pyoxigraph.NamedNode(root + "/void#unxref")
 
     def n(iri: str) -> pyoxigraph.NamedNode:
@@ -463,9 +479,9 @@ def _void(store: pyoxigraph.Store, root: str, fmt_key: str) -> bytes:
         pyoxigraph.Triple(dataset, n(void + "dataDump"), n(root + "/dump")),
         pyoxigraph.Triple(dataset, n(void + "uriSpace"), lit(base(), "http://www.w3.org/2001/XMLSchema#string")),
         pyoxigraph.Triple(dataset, n(void + "vocabulary"), n("https://w3id.org/unxref/ontology#")),
-        pyoxigraph.Triple(dataset, n(void + "triples"), lit(int(counts[0].value))),
-        pyoxigraph.Triple(dataset, n(void + "distinctSubjects"), lit(int(counts[1].value))),
-        pyoxigraph.Triple(dataset, n(void + "documents"), lit(documents)),
+        pyoxigraph.Triple(dataset, n(void + "triples"), lit(statistics.triples)),
+        pyoxigraph.Triple(dataset, n(void + "distinctSubjects"), lit(statistics.subjects)),
+        pyoxigraph.Triple(dataset, n(void + "documents"), lit(statistics.documents)),
         pyoxigraph.Triple(dataset, n(dcat + "distribution"), dump_dist),
         pyoxigraph.Triple(dump_dist, rdf_type, n(dcat + "Distribution")),
         pyoxigraph.Triple(dump_dist, n(dcat + "downloadURL"), n(root + "/dump")),
