@@ -9,11 +9,10 @@ import pyoxigraph
 import pytest
 from typer.testing import CliRunner
 
+from tests.support import EXAMPLE
 from unxref.cli import app
 from unxref.ingest import expand, ingest
 from unxref.store import Store
-
-from .conftest import EXAMPLE
 
 runner = CliRunner(env={"COLUMNS": "250"})
 SEED_GRAPH = "https://w3id.org/unxref/id/graph/A/RES/62/176"
@@ -149,7 +148,7 @@ def test_validate_a_file_that_does_not_parse(tmp_path: Path) -> None:
 
 
 def test_ingest_builds_the_citation_graph_for_chain_requests(sources: Path, tmp_path: Path) -> None:
-    from unxref import chains
+    from unxref.chains import graph as chains
 
     (sources / "notes.txt").unlink()
     store = tmp_path / "store"

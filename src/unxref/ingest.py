@@ -6,7 +6,7 @@ graph replaced whole. A document that fails is reported with its reason and
 skipped; the others go on.
 
 A text that lacks its symbol or date takes them from its sidecar file
-(see `unxref.extract.sidecar`).
+(see `unxref.extract.read.sidecar`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from unxref.errors import InputError
 from unxref.extract import extract_file
-from unxref.graph import build, provenance
-from unxref.read import InputError
-from unxref.serialize import ntriples
+from unxref.rdf.build import build, provenance
+from unxref.rdf.serialize import ntriples
 from unxref.store import Store
 
 SOURCE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
@@ -63,7 +63,7 @@ def prepare(path: Path, check: bool = True) -> Outcome:
         document = extract_file(path)
         graph = build(document)
         if check:
-            from unxref.validate import validate
+            from unxref.rdf.validate import validate
 
             violations = validate(graph)
             if violations:

@@ -32,6 +32,7 @@ class Paragraph:
     function: str | None
     span: Span
     subparagraphs: list[SubParagraph] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)  # bodies a call to action names: ["SG", "UNODC"]
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Citation:
     function: str | None
     pinpoint: str | None = None  # "paragraph 2", "annexes I à III", "part E"
     subparagraph: str | None = None
+    urges_ratification: bool = False  # a treaty the paragraph asks States to ratify or accede to
 
     @property
     def target(self) -> str:

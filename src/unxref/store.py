@@ -7,28 +7,26 @@ default graph of queries is the union of all of them.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import URIRef
 
-from unxref.graph import Iris, authority_graph, base, ontology
-from unxref.queries import Bindings
-from unxref.serialize import ntriples
+from unxref import ontology
+from unxref.rdf.build import authority_graph
+from unxref.rdf.iris import Iris
+from unxref.rdf.serialize import ntriples
 
-ONTOLOGY_GRAPH = "ontology"
-
-
-def default_path() -> Path:
-    return Path(os.environ.get("UNXREF_STORE", "data/store"))
+Bindings = dict[
+    pyoxigraph.Variable, pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
+]
 
 
 class Store:
     """A pyoxigraph Store on disk (or in memory when ``path`` is None)."""
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
-        self.iris = Iris(base())
+        self.iris = Iris.configured()
         self.path = path
         if path is None:
             self.oxigraph = pyoxigraph.Store()
@@ -43,7 +41,7 @@ class Store:
         self._replace(
             {
                 self.iris.authorities(): ntriples(authority_graph()),
-                URIRef(self.iris.base + "graph/" + ONTOLOGY_GRAPH): ntriples(ontology()),
+                self.iris.ontology(): ntriples(ontology.graph()),
             }
         )
 

@@ -1,0 +1,3 @@
+from unxref.cli import run
+
+run()

@@ -1,0 +1,73 @@
+"""The ``unxref`` command: the Typer application, and what its commands share."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.console import Console
+
+from unxref import __version__
+
+if TYPE_CHECKING:
+    from unxref.store import Store
+
+app = typer.Typer(
+    help="unxref: a cross-reference knowledge graph of United Nations resolutions.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+# Tables keep their width when the output is a file or a pipe (rich would fold them to 80 columns).
+WIDTH = None if sys.stdout.isatty() else 1000
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 1000)
+
+
+def one_of(values: list[str], default: str, what: str, *flags: str) -> Any:
+    """An option whose value is one of ``values`` (from the format registry), checked and listed in its help."""
+
+    def check(value: str) -> str:
+        if value not in values:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(values)}")
+        return value
+
+    return typer.Option(default, *flags, callback=check, help=f"{what}: {', '.join(values)}.")
+
+
+def fail(message: str, status: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(status)
+
+
+def out() -> Console:
+    return Console(width=WIDTH)
+
+
+def print_version(value: bool) -> None:
+    if value:
+        print(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """unxref: a cross-reference knowledge graph of United Nations resolutions."""
+
+
+def store_option() -> Any:
+    return typer.Option(None, "--store", help="The store folder (default: $UNXREF_STORE or ./data/store).")
+
+
+def open_store(path: Path | None, read_only: bool = False) -> Store:
+    from unxref.config import store_path
+    from unxref.store import Store
+
+    folder = path or store_path()
+    if read_only and not (folder / "CURRENT").is_file():
+        raise fail(f"{folder}: no store here; run 'unxref ingest' first")
+    return Store(folder, read_only=read_only)

@@ -1,0 +1,100 @@
+"""Commands on the citation graph: chains from a resolution, the lineage of a series, statistics."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from unxref.cli.app import app, fail, one_of, open_store, out, store_option
+from unxref.formats import CHAINS, keys
+
+
+def _folder(store: Path | None) -> Path:
+    folder = open_store(store, read_only=True).path
+    assert folder is not None
+    return folder
+
+
+@app.command()
+def chain(
+    symbol: str = typer.Argument(..., help="A resolution's symbol, e.g. 'S/RES/598 (1987)'."),
+    to: str | None = typer.Option(None, "--to", help="Show the chains of citations from SYMBOL back to this one."),
+    depth: int = typer.Option(3, min=0, max=50, help="How many citation steps to follow (0 to 50)."),
+    direction: str = one_of(["back", "forward", "both"], "back", "back: what it cites; forward: what cites it; both"),
+    format: str = one_of(["text", *keys(CHAINS)], "text", "Output format", "--format", "-f"),
+    store: Path | None = store_option(),
+) -> None:
+    """Citation chains: what a resolution cites, back to a depth, or how it descends from another."""
+    from unxref.chains.analysis import chains_between, neighbourhood
+    from unxref.chains.exports import text_tree
+    from unxref.chains.graph import ChainError, find_node, graph_for
+    from unxref.chains.requests import ChainJob, answer
+
+    folder = _folder(store)
+    if format != "text":
+        job = ChainJob(start=symbol, target=to, depth=depth, direction=direction, format=format)  # type: ignore[arg-type]
+        status, _, body = answer(folder, job)
+        if status != 200:
+            raise fail(body.decode().strip())
+        sys.stdout.buffer.write(body)
+        return
+    graph = graph_for(folder)
+    try:
+        start = find_node(graph, symbol)
+        if to:
+            _, every = chains_between(graph, start, find_node(graph, to))
+            if not every:
+                raise fail(f"no chain of citations leads from {symbol} back to {to}", status=1)
+            for path in every:
+                print(" → ".join(f"{graph.nodes[n]['symbol']} ({graph.nodes[n]['date'] or 'no date'})" for n in path))
+            return
+        sub = neighbourhood(graph, start, depth, direction)  # type: ignore[arg-type]
+    except ChainError as error:
+        raise fail(str(error)) from None
+    sys.stdout.write(text_tree(sub, start, direction, depth))  # type: ignore[arg-type]
+
+
+@app.command()
+def lineage(
+    symbol: str = typer.Argument(..., help="A resolution of a series, e.g. A/RES/62/176."),
+    store: Path | None = store_option(),
+) -> None:
+    """The series a resolution belongs to: the resolutions under the same title that recall each other."""
+    from unxref.chains.analysis import lineage as series_of
+    from unxref.chains.graph import ChainError, find_node, graph_for
+
+    graph = graph_for(_folder(store))
+    try:
+        series = series_of(graph, find_node(graph, symbol))
+    except ChainError as error:
+        raise fail(str(error)) from None
+    for node in series:
+        data = graph.nodes[node]
+        print(f"{data['symbol']}\t{data['date'] or 'no date'}\t{data['title']}")
+
+
+@app.command()
+def stats(
+    top: int = typer.Option(10, help="How many of each to list."),
+    store: Path | None = store_option(),
+) -> None:
+    """Most cited and most citing resolutions, and citations that cannot be right (data errors)."""
+    from unxref.chains.analysis import data_errors, most_cited, most_citing
+    from unxref.chains.graph import graph_for
+
+    graph = graph_for(_folder(store))
+    resolutions = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] == "resolution")
+    console = out()
+    for title, ranking in (("Most cited", most_cited(graph, top)), ("Most citing", most_citing(resolutions, top))):
+        table = Table("resolution, document or treaty", "date", "citations", title=title)
+        for node, count in ranking:
+            table.add_row(graph.nodes[node]["symbol"], graph.nodes[node]["date"], str(count))
+        console.print(table)
+    errors = data_errors(graph)
+    table = Table("citing", "cited", "problem", title=f"Data errors ({len(errors)})")
+    for error in errors:
+        table.add_row(graph.nodes[error.citing]["symbol"], graph.nodes[error.cited]["symbol"], error.problem)
+    console.print(table)

@@ -1,0 +1,137 @@
+"""Commands on one document at a time: extract it, print its reading text, validate graphs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.table import Table
+
+from unxref.cli.app import app, fail, one_of, out
+from unxref.errors import InputError
+from unxref.formats import GRAPHS, keys
+from unxref.un.language import LANGUAGES
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from unxref.model import Document
+
+EXTRACT_FORMATS = ["text", "json", *[k for k in keys(GRAPHS) if k != "trig"]]
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., help="A resolution: plain text, PDF, DOCX or HTML."),
+    symbol: str | None = typer.Option(None, help="The document's own symbol, when its text lacks it."),
+    date: str | None = typer.Option(None, help="Its adoption date (YYYY-MM-DD), when its text lacks it."),
+    lang: str = one_of(["auto", *LANGUAGES], "auto", "The text's language"),
+    format: str = one_of(
+        EXTRACT_FORMATS, "text", "text (a summary), json (the document model) or an RDF format", "--format", "-f"
+    ),
+) -> None:
+    """Extract one resolution: its structure and every citation it makes."""
+    from unxref.extract import extract_file
+
+    try:
+        document = extract_file(file, symbol=symbol, lang=lang, date=date)
+        if format == "json":
+            json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+            print()
+        elif format == "text":
+            print_summary(document)
+        else:
+            from unxref.rdf.build import build
+            from unxref.rdf.iris import Iris
+            from unxref.rdf.serialize import serialize
+
+            graph = build(document)  # refuses a document without a symbol
+            sys.stdout.write(serialize(graph, format, Iris.configured().graph(document.symbol or "")))
+    except InputError as error:
+        raise fail(str(error)) from None
+
+
+@app.command()
+def read(file: Path = typer.Argument(..., help="A resolution: plain text, PDF, DOCX or HTML.")) -> None:
+    """Print the reading text that extraction spans index."""
+    from unxref.extract.clean import clean
+    from unxref.extract.read import read_file
+
+    try:
+        raw, source_format = read_file(file)
+    except InputError as error:
+        raise fail(str(error)) from None
+    sys.stdout.write(clean(raw, source_format).text + "\n")
+
+
+@app.command()
+def validate(
+    files: list[Path] = typer.Argument(
+        ..., help="RDF files (.ttl .nt .nq .trig .jsonld .rdf), or resolutions with --extract."
+    ),
+    extract: bool = typer.Option(
+        False, "--extract", help="The files are resolutions: extract each and validate its graph."
+    ),
+    symbol: str | None = typer.Option(None, help="With --extract and one file: its symbol, when its text lacks it."),
+    date: str | None = typer.Option(None, help="With --extract and one file: its adoption date."),
+) -> None:
+    """Check graphs against the SHACL shapes; exit 1 when one does not conform."""
+    from unxref.rdf.validate import Violation, parse_rdf_file
+    from unxref.rdf.validate import validate as check
+
+    if (symbol or date) and (not extract or len(files) != 1):
+        raise fail("--symbol and --date apply to one file given with --extract")
+    violations: list[tuple[Path, Violation]] = []
+    for file in files:
+        try:
+            graph = _extracted_graph(file, symbol, date) if extract else parse_rdf_file(file)
+        except InputError as error:
+            raise fail(str(error)) from None
+        violations += [(file, v) for v in check(graph)]
+    if not violations:
+        out().print(f"[green]conforms:[/green] {len(files)} file(s)", highlight=False)
+        return
+    table = Table("file", "focus node", "path", "message", title=f"{len(violations)} violation(s)")
+    for file, v in violations:
+        table.add_row(str(file), v.focus, v.path, v.message)
+    out().print(table)
+    raise typer.Exit(1)
+
+
+def _extracted_graph(file: Path, symbol: str | None, date: str | None) -> Graph:
+    from unxref.extract import extract_file
+    from unxref.rdf.build import build
+
+    return build(extract_file(file, symbol=symbol, date=date))
+
+
+def print_summary(document: Document) -> None:
+    console = out()
+    console.print(f"[bold]{document.symbol or '(no symbol)'}[/bold]  {document.title or ''}", highlight=False)
+    console.print(
+        f"{document.body or 'unknown body'} · {document.date or 'no date'} · language {document.language}"
+        + (f" · meeting {document.meeting}" if document.meeting else ""),
+        highlight=False,
+    )
+    kinds = [p.kind for p in document.paragraphs]
+    console.print(
+        f"{kinds.count('preambular')} preambular, {kinds.count('operative')} operative, {kinds.count('annex')} annex paragraphs; "
+        f"{len(document.sections)} sections; {len(document.footnotes)} footnotes",
+        highlight=False,
+    )
+    table = Table("paragraph", "function", "kind", "cites", "note", "quote", title="Citations")
+    for c in document.citations:
+        table.add_row(c.paragraph, c.function or "", c.kind, c.target, str(c.footnote or ""), c.quote)
+    console.print(table)
+    distinct = {(c.kind, c.target) for c in document.citations}
+    console.print(
+        " · ".join(
+            f"{sum(1 for k, _ in distinct if k == kind)} {kind.replace('y', 'ie')}s"
+            for kind in ("resolution", "document", "treaty")
+        )
+        + f" cited; {len(document.mentions)} mentions of bodies and sessions",
+        highlight=False,
+    )

@@ -1,0 +1,182 @@
+"""Commands on the store: ingest documents into it, query it, export it, serve it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.table import Table
+
+from unxref.cli.app import app, err, fail, one_of, open_store, out, store_option
+from unxref.errors import InputError
+from unxref.formats import GRAPHS, RESULTS, keys
+
+if TYPE_CHECKING:
+    from unxref.ingest import Outcome
+
+EXPORT_FORMATS = ["nq", "trig", "nt", "ttl", "jsonld"]
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders and glob patterns of resolutions."),
+    store: Path | None = store_option(),
+    validate: bool = typer.Option(
+        True, "--validate/--no-validate", help="Check each graph against the SHACL shapes before writing it."
+    ),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Extraction processes."),
+) -> None:
+    """Extract resolutions into the store: one named graph per document, each written in one transaction."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from unxref.ingest import expand
+    from unxref.ingest import ingest as run_ingest
+
+    try:
+        files = expand(paths)
+    except InputError as error:
+        raise fail(str(error)) from None
+    if not files:
+        raise fail("no resolutions found in " + ", ".join(paths))
+    target = open_store(store)
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("", total=len(files))
+        outcomes = run_ingest(
+            files,
+            target,
+            check=validate,
+            workers=workers,
+            progress=lambda o: progress.update(task, advance=1, description=Path(o.source).name),
+        )
+    folder = target.path
+    del target  # closed, so that the citation graph is read from the store as it now is
+    if folder is not None and any(o.error is None for o in outcomes):
+        from unxref.chains.graph import graph_for
+
+        with err.status("building the citation graph for chain requests…"):
+            graph_for(folder)
+    _print_outcomes(outcomes, folder)
+
+
+def _print_outcomes(outcomes: list[Outcome], folder: Path | None) -> None:
+    """The summary of an ingest, and a row for each failure; exit 1 when something failed."""
+    done = [o for o in outcomes if o.error is None]
+    failed = [o for o in outcomes if o.error is not None]
+    summary = Table("documents", "triples", "citations", "failures", title=f"Ingested into {folder}")
+    summary.add_row(
+        str(len(done)), f"{sum(o.triples for o in done):,}", f"{sum(o.citations for o in done):,}", str(len(failed))
+    )
+    out().print(summary)
+    if failed:
+        reasons = Table("file", "reason", title="Failures (skipped)")
+        for outcome in failed:
+            reasons.add_row(outcome.source, outcome.error or "")
+        out().print(reasons)
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: str | None = typer.Argument(None, help="A SPARQL query (or give --named)."),
+    named: str | None = typer.Option(None, "--named", "-n", help="Run a named query from queries/ instead."),
+    param: list[str] = typer.Option([], "--param", "-p", help="A named query's parameter, NAME=VALUE."),
+    format: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"{', '.join(keys(RESULTS))} (results); {', '.join(keys(GRAPHS))} (graphs).",
+    ),
+    store: Path | None = store_option(),
+) -> None:
+    """Run a SPARQL query on the store (read-only; the default graph is the union of all graphs)."""
+    from unxref.service import queries
+    from unxref.service.workers import Job, run_job
+
+    substitutions: tuple[tuple[str, str, str], ...] = ()
+    try:
+        if named:
+            chosen = queries.get(named)
+            substitutions = chosen.substitutions(dict(p.split("=", 1) for p in param if "=" in p))
+            text = chosen.text
+        elif sparql:
+            text = sparql
+        else:
+            raise fail("give a query, or --named NAME")
+    except queries.QueryError as error:
+        raise fail(str(error)) from None
+    # Without --format: TSV for SELECT, JSON for ASK, Turtle for CONSTRUCT and DESCRIBE.
+    accept = "text/tab-separated-values, application/sparql-results+json;q=0.9, text/turtle;q=0.8"
+    answer = run_job(
+        open_store(store, read_only=True).oxigraph,
+        Job(query=text, accept=accept, format_key=format, substitutions=substitutions, row_limit=10**9),
+    )
+    if answer.status != 200:
+        raise fail(answer.body.decode().strip())
+    sys.stdout.buffer.write(answer.body)
+
+
+@app.command()
+def export(
+    format: str = one_of(EXPORT_FORMATS, "nq", "Output format (sorted N-Quads by default)", "--format", "-f"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    store: Path | None = store_option(),
+) -> None:
+    """Write the whole store; the same store always gives the same bytes."""
+    from rdflib import Dataset, Graph
+
+    from unxref.rdf.serialize import ntriples, serialize
+
+    nquads = open_store(store, read_only=True).nquads()
+    if format == "nq":
+        text = nquads
+    else:
+        dataset = Dataset()
+        dataset.parse(data=nquads, format="nquads")
+        if format == "trig":
+            text = dataset.serialize(format="trig")
+        else:
+            union = Graph()
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                union.add((s, p, o))
+            text = ntriples(union) if format == "nt" else serialize(union, format)
+    if output:
+        output.write_text(text, "utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    store: Path | None = store_option(),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Query worker processes."),
+    timeout: float = typer.Option(30.0, help="Default query timeout, seconds."),
+    max_timeout: float = typer.Option(300.0, help="Largest timeout a request may ask for, seconds."),
+    max_rows: int = typer.Option(10_000, help="Row cap of a SPARQL answer (a capped answer says so)."),
+    allow_service: list[str] = typer.Option(
+        [], "--allow-service", help="A SERVICE endpoint queries may call (repeatable); none by default."
+    ),
+) -> None:
+    """Serve the store: SPARQL 1.1 endpoint, linked-data pages, named-query API, dumps."""
+    import uvicorn
+
+    from unxref.config import ServiceSettings, store_path
+    from unxref.service.app import create_app
+
+    folder = store or store_path()
+    settings = ServiceSettings(folder, workers, timeout, max_timeout, max_rows, tuple(allow_service))
+    try:
+        application = create_app(settings)
+    except FileNotFoundError as error:
+        raise fail(str(error)) from None
+    out().print(
+        f"unxref serving {folder} at [bold]http://{host}:{port}/[/bold]  (SPARQL: /sparql, pages: /id/..., API docs: /docs)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    uvicorn.run(application, host=host, port=port, loop="uvloop", http="httptools", log_level="warning")

@@ -1,0 +1,96 @@
+"""Every setting unxref reads from its environment, and where it finds its resources.
+
+Environment variables:
+
+    UNXREF_STORE    the store folder (default ``./data/store``)
+    UNXREF_BASE     the base every IRI is minted under (default ``https://w3id.org/unxref/id/``)
+    XDG_CACHE_HOME  where the citation graph of a store is cached (default ``~/.cache``)
+
+Resources (the ontology and authority records, SHACL shapes, named queries, the
+front-end libraries) are package data in an installed wheel, under
+``unxref/resources/``; in a checkout they are the top-level folders ``ontology/``,
+``shapes/``, ``queries/`` and ``node_modules/``. Package data is looked for first.
+A resource found in neither place is an error that says so, never a quietly
+poorer graph.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_BASE = "https://w3id.org/unxref/id/"
+PACKAGE = Path(__file__).resolve().parent
+CHECKOUT = PACKAGE.parents[1]
+PACKAGED_RESOURCES = PACKAGE / "resources"
+# Front-end libraries the service serves, by the name they are served under: where each
+# lives in node_modules (installed from package-lock.json), and under resources/vendor/ in a wheel.
+VENDOR = {
+    "yasgui": "@zazuko/yasgui/build",
+    "cytoscape": "cytoscape/dist",
+    "cytoscape-dagre": "cytoscape-dagre/dist",
+    "swagger-ui": "swagger-ui-dist",
+}
+
+
+class ResourceMissing(RuntimeError):
+    """A file or folder unxref needs is not where an installation puts it."""
+
+
+def base() -> str:
+    """The base every IRI is minted under (``UNXREF_BASE``)."""
+    return os.environ.get("UNXREF_BASE", DEFAULT_BASE)
+
+
+def store_path() -> Path:
+    """The store folder (``UNXREF_STORE``)."""
+    return Path(os.environ.get("UNXREF_STORE", "data/store"))
+
+
+def cache_dir() -> Path:
+    """unxref's cache folder (``$XDG_CACHE_HOME/unxref``)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unxref"
+
+
+def resource(*parts: str) -> Path:
+    """A resource file or folder, such as ``resource("ontology", "unxref.ttl")``."""
+    candidates = [PACKAGED_RESOURCES.joinpath(*parts), CHECKOUT.joinpath(*parts)]
+    found = next((path for path in candidates if path.exists()), None)
+    if found is None:
+        where = " or ".join(str(path) for path in candidates)
+        raise ResourceMissing(f"unxref's resource {'/'.join(parts)} is missing (looked in {where}); reinstall unxref")
+    return found
+
+
+def resource_files(folder: str, pattern: str) -> list[Path]:
+    """The files of a resource folder matching a glob, sorted; an empty folder is missing too."""
+    files = sorted(resource(folder).glob(pattern))
+    if not files:
+        raise ResourceMissing(f"unxref's resource folder {resource(folder)} holds no {pattern} files; reinstall unxref")
+    return files
+
+
+def vendor(name: str) -> Path:
+    """The folder of a front-end library (`VENDOR`), packaged or from node_modules."""
+    packaged = PACKAGED_RESOURCES / "vendor" / name
+    if packaged.is_dir():
+        return packaged
+    installed = CHECKOUT / "node_modules" / VENDOR[name]
+    if installed.is_dir():
+        return installed
+    raise ResourceMissing(
+        f"the front-end library {name} is missing (looked in {packaged} and {installed}); run 'make install' (npm ci)"
+    )
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """What `unxref serve` is told (each has a flag of the same name)."""
+
+    store: Path
+    workers: int = 2
+    timeout: float = 30.0
+    max_timeout: float = 300.0
+    max_rows: int = 10_000
+    allowed_services: tuple[str, ...] = ()

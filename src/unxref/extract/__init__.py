@@ -1,0 +1,97 @@
+"""The extraction pipeline: read → clean → heading → segment → find → resolve → Document.
+
+>>> document = extract_text("Le Conseil de sécurité,\\n\\n1. Rappelle sa résolution 242 (1967);", symbol="S/RES/338 (1973)")
+>>> [(c.paragraph, c.symbol, c.function) for c in document.citations]
+[('OP1', 'S/RES/242 (1967)', 'recalling')]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unxref.errors import InputError
+from unxref.extract import find, resolve
+from unxref.extract.clean import clean
+from unxref.extract.heading import adopting_body, is_iso_date, iso_date, own_symbol, read_heading
+from unxref.extract.read import read_file, sidecar
+from unxref.extract.segment import Segments, segment
+from unxref.model import Document
+from unxref.un import authorities as authority_data
+from unxref.un import language
+
+__all__ = ["extract_file", "extract_text"]
+
+
+def extract_file(path: Path, symbol: str | None = None, lang: str = "auto", date: str | None = None) -> Document:
+    """Extract one file; what is not given comes from its sidecar file, if it has one."""
+    meta = sidecar(path)
+    raw, source_format = read_file(path)
+    return extract_text(
+        raw,
+        source=str(path),
+        source_format=source_format,
+        symbol=symbol or meta.get("symbol"),
+        lang=lang if lang != "auto" else meta.get("lang", "auto"),
+        date=date or meta.get("date"),
+    )
+
+
+def extract_text(
+    raw: str,
+    source: str = "<text>",
+    source_format: str = "txt",
+    symbol: str | None = None,
+    lang: str = "auto",
+    date: str | None = None,
+) -> Document:
+    """Extract one resolution; ``symbol`` and ``date`` supply what its text lacks."""
+    if date is not None and not is_iso_date(date):
+        raise InputError(source, f"--date {date!r} is not a date in the form YYYY-MM-DD")
+    reading = clean(raw, source_format)
+    code = language.detect(reading.body) if lang == "auto" else lang
+    lang_data = language.load(code)
+    authorities = authority_data.load()
+    heading = read_heading(reading, lang_data)
+    segments = segment(reading, lang_data, heading.end)
+    _check_is_resolution(source, segments, known=bool(heading.body_name or heading.symbol_text))
+    body = adopting_body(heading, authorities)
+    date = date or iso_date(heading.date_text or segments.date_text, lang_data)
+    if heading.symbol_text and heading.symbol_text.isdigit() and date:
+        heading.symbol_text += f" ({date[:4]})"  # "Resolution 290 of 8 December 1970"
+    document = Document(
+        text=reading.text,
+        source=source,
+        symbol=own_symbol(source, symbol, heading, body, authorities),
+        language=code,
+        title=heading.title,
+        body=authorities.bodies[body].names.get("en") if body in authorities.bodies else None,
+        date=date,
+        meeting=segments.meeting,
+        paragraphs=segments.paragraphs,
+        sections=segments.sections,
+        footnotes=segments.footnotes,
+        markers=segments.markers,
+    )
+    masked = find.mask(reading.text, [m.span for m in segments.markers])
+    year = int(document.date[:4]) if document.date else None
+    in_paragraphs, named = {}, {}
+    for paragraph in segments.paragraphs:
+        in_paragraphs[paragraph.id], named[paragraph.id] = find.in_paragraph(
+            masked, paragraph.span, lang_data, authorities, body, year
+        )
+    in_footnotes = find.in_footnotes(masked, segments.footnotes, lang_data, authorities, body)
+    document.citations = resolve.citations(
+        reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes, authorities
+    )
+    document.mentions = resolve.mentions(reading.text, named)
+    resolve.calls_to_action(reading.text, document.paragraphs, document.citations, document.mentions, lang_data, authorities)
+    return document
+
+
+def _check_is_resolution(source: str, segments: Segments, known: bool) -> None:
+    with_verbs = sum(1 for p in segments.paragraphs if p.function)
+    if not segments.paragraphs or (with_verbs < 1 if known else with_verbs < 2):
+        raise InputError(
+            source,
+            "does not look like a resolution (no adopting body such as 'The Security Council,' and no paragraphs opening with resolution verbs)",
+        )

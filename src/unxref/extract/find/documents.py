@@ -1,0 +1,82 @@
+"""Documents: UN symbols in the text ("A/62/117", "E/2007/28 et Corr.1"), and
+Official Records references whose supplement number names a body's report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unxref.extract.find.found import Found
+from unxref.model import Span
+from unxref.un import symbols
+from unxref.un.authorities import Authorities
+from unxref.un.language import Language
+
+_DOC = re.compile(
+    r"(?<![\w/.])(?:A|S|E|T|ST|UNEP|DP|TD)/\s?(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*"
+)
+
+
+def find_documents(text: str, start: int, end: int, language: Language) -> list[Found]:
+    """Document symbols ("A/62/117", "E/2007/28 et Corr.1"); RES symbols are resolutions."""
+    found: list[Found] = []
+    records = language.pattern("official_records")
+    for match in _DOC.finditer(text, start, end):
+        raw = match.group(0).rstrip(".-")
+        try:
+            symbol = symbols.parse(raw)
+        except symbols.SymbolError:
+            continue
+        span_end = match.start() + len(raw)
+        qualifier = re.match(r"\s*\((\d{4}|[IVXL]+)\)", text[span_end:end])
+        if qualifier and symbol.is_resolution:
+            symbol = symbols.parse(f"{raw} ({qualifier.group(1)})")
+            span_end += qualifier.end()
+        span_start = match.start()
+        record = _official_record_before(text, match.start(), start, records)
+        if record is not None:
+            span_start = record
+        kind = "resolution" if symbol.is_resolution else "document"
+        found.append(Found(kind, (span_start, span_end), symbol=str(symbol)))
+        modifiers = language.pattern("modifier_list").match(text, span_end)
+        if modifiers and modifiers.end() <= end and kind == "document":
+            for modifier in re.finditer(r"(Add|Corr|Rev)\.\s?(\d+)", modifiers.group(0)):
+                variant = symbol.with_modifier(f"{modifier.group(1)}.{modifier.group(2)}")
+                where = modifiers.start() + modifier.start()
+                found.append(Found("document", (where, modifiers.start() + modifier.end()), symbol=str(variant)))
+    return found
+
+
+def _official_record_before(text: str, position: int, start: int, records: re.Pattern[str]) -> int | None:
+    """Start of an Official Records reference whose symbol, in brackets, is at position."""
+    window_start = max(start, position - 200)
+    opening = text.rfind("(", window_start, position)
+    if opening == -1 or text[opening + 1 : position].strip():
+        return None
+    best = None
+    for match in records.finditer(text, window_start, opening):
+        if not text[match.end() : opening].strip():
+            best = match.start()
+    return best
+
+
+def find_official_records(
+    text: str, start: int, end: int, language: Language, authorities: Authorities, taken: list[Span]
+) -> list[Found]:
+    """Official Records references with no symbol: the supplement number names the report."""
+    found = []
+    for match in language.pattern("official_records").finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        year = re.search(r"\b(19|20)\d\d\b", match.group(0))
+        supplement = re.search(r"(\d+)[A-Z]?$", match.group(0))
+        if not (year and supplement):
+            continue
+        body = next(
+            (b for b in authorities.bodies.values() if b.supplement == int(supplement.group(1)) and b.report_pattern),
+            None,
+        )
+        if body and body.report_pattern:
+            symbol = symbols.normalize(body.report_pattern.replace("{year}", year.group(0)))
+            found.append(Found("document", (match.start(), match.end()), symbol=symbol))
+    return found

@@ -1,0 +1,82 @@
+"""Names from the authority data: treaties and bodies named in the text, longest first."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from unxref.extract.find.found import Found
+from unxref.un.authorities import Authorities, fold
+from unxref.un.language import Language
+
+
+def label_regex(label: str) -> str:
+    """A name as a pattern: any run of spaces for a space, either apostrophe for one."""
+    escaped = re.escape(label).replace(r"\ ", r"\s+")
+    return re.sub("[’']", "['’]", escaped)
+
+
+@cache
+def _body_label_pattern(authorities: Authorities, language: str) -> re.Pattern[str]:
+    pairs = authorities.name_patterns("body", language)
+    alternation = "|".join(label_regex(label) for label, _ in sorted(pairs, key=lambda p: -len(p[0])))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def body_named_before(text: str, anchor: int, authorities: Authorities, language: Language) -> str | None:
+    """The body named right before ``anchor`` ("the Security Council resolution ...")."""
+    window = text[max(0, anchor - 90) : anchor]
+    best = None
+    for match in _body_label_pattern(authorities, language.code).finditer(window):
+        if not window[match.end() :].strip():
+            best = authorities.body_by_name(match.group(0))
+    return best.code if best else None
+
+
+def body_named_after(text: str, position: int, authorities: Authorities, language: Language) -> str | None:
+    """The body named right after ``position`` ("... of the Economic and Social Council")."""
+    lead = language.pattern("body_after").match(text, position)
+    if not lead:
+        return None
+    name = _body_label_pattern(authorities, language.code).match(text, lead.end())
+    body = authorities.body_by_name(name.group(0)) if name else None
+    return body.code if body else None
+
+
+@cache
+def _name_pattern(authorities: Authorities, kind: str, language: Language) -> re.Pattern[str]:
+    if kind == "alias":
+        pairs = [(alias, key) for alias, key in language.treaty_aliases.items() if key in authorities.treaties]
+    else:
+        pairs = [(label, code) for label, code in authorities.name_patterns(kind, language.code) if code != "UN"]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    groups = "|".join(label_regex(label) for label, _ in pairs)
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _label_index(authorities: Authorities, kind: str, language: Language) -> dict[str, str]:
+    pairs = authorities.name_patterns(kind, language.code)
+    if kind == "treaty":
+        pairs = pairs + list(language.treaty_aliases.items())
+    return {fold(label): key for label, key in pairs}
+
+
+def find_names(text: str, start: int, end: int, kind: str, language: Language, authorities: Authorities) -> list[Found]:
+    """Treaty or body names from the authority data, longest first.
+
+    For treaties, the language's short aliases ("the Charter") count only where no
+    full name ("Charter of the United Nations") overlaps them.
+    """
+    index = _label_index(authorities, kind, language)
+    found = []
+    for match in _name_pattern(authorities, kind, language).finditer(text, start, end):
+        key = index.get(fold(match.group(0)))
+        if key:
+            found.append(Found(kind, (match.start(), match.end()), name=key))
+    if kind == "treaty":
+        for match in _name_pattern(authorities, "alias", language).finditer(text, start, end):
+            key = index.get(fold(match.group(0)))
+            if key and not any(f.span[0] < match.end() and match.start() < f.span[1] for f in found):
+                found.append(Found(kind, (match.start(), match.end()), name=key))
+    return found

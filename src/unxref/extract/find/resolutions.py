@@ -1,0 +1,144 @@
+"""Resolutions: introduced by "resolution(s)", in lists, ranges and with pinpoints;
+and old-style "242 (1967)" standing alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unxref.extract.find.found import Found
+from unxref.extract.find.names import body_named_after, body_named_before
+from unxref.model import Span
+from unxref.un import symbols
+from unxref.un.authorities import Authorities
+from unxref.un.language import Language
+
+_PARTS = re.compile(r"\s+(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)(?![\w/])")
+_BARE_OLD = re.compile(r"(?<![\w/.])(?P<number>\d{1,4})\s\((?P<year>19[4-9]\d|20[0-4]\d)\)")
+Reference = tuple[re.Match[str], int, list[str], str | None, str | None]
+
+
+def _implied_body(ref: re.Match[str], explicit: str | None, own: str | None, context: str | None) -> str:
+    """Who adopted a referenced resolution: a named body, else the form, else context.
+
+    "2007/12" (a year, then a number) is ECOSOC's style; "687 (1991)" the Security
+    Council's; "1514 (XV)" and "61/183" the General Assembly's.
+    """
+    if explicit:
+        return explicit
+    if ref.group("new") and re.fullmatch(r"(?:19|20)\d\d", ref.group("session")):
+        return "ECOSOC"
+    if context:
+        return context
+    if own:
+        return own
+    if ref.group("old") and ref.group("qualifier").isdigit():
+        return "SC"
+    return "GA"
+
+
+def find_resolutions(
+    text: str, start: int, end: int, language: Language, authorities: Authorities, own: str | None, context: str | None
+) -> list[Found]:
+    """Resolutions introduced by "resolution(s)", in lists, ranges and with pinpoints."""
+    found: list[Found] = []
+    anchor_pattern = re.compile(rf"(?<!\w){language.pattern('resolution_word').pattern}\s+", re.IGNORECASE)
+    pinpoint_pattern = language.pattern("pinpoint")
+    own_pattern = re.compile(rf"(?<!\w){language.pattern('own').pattern}$", re.IGNORECASE)
+    for anchor in anchor_pattern.finditer(text, start, end):
+        before = text[max(start, anchor.start() - 60) : anchor.start()]
+        own_match = own_pattern.search(before)
+        explicit = body_named_before(text, anchor.start(), authorities, language)
+        quote_start = anchor.start() - len(own_match.group(0)) if own_match else anchor.start()
+        pin = None
+        pin_match = re.search(pinpoint_pattern.pattern + r"$", text[max(start, quote_start - 60) : quote_start], re.I)
+        if pin_match:
+            pin = f"paragraph {pin_match.group('pin')}"
+            quote_start -= len(pin_match.group(0))
+        refs = _ref_list(text, anchor.end(), end, language)
+        if not refs:
+            continue
+        after = refs[-1][1]
+        explicit = explicit or body_named_after(text, after, authorities, language)
+        for index, (ref, ref_end, numbers, parts, annex) in enumerate(refs):
+            body = _implied_body(ref, explicit, own if own_match else None, context)
+            span_start = quote_start if index == 0 else ref.start()
+            pinpoint = pin if index == 0 else None
+            details = [d for d in (pinpoint, parts, annex) if d]
+            for number in numbers:
+                found.append(
+                    Found(
+                        "resolution",
+                        (span_start, ref_end),
+                        symbol=symbols.reference_symbol(authorities.symbol_prefix(body), ref, number),
+                        body=body,
+                        pinpoint=", ".join(details) or None,
+                    )
+                )
+    return found
+
+
+def _ref_list(
+    text: str, position: int, end: int, language: Language
+) -> list[Reference]:
+    """Parse "61/183 du 20 décembre 2006", "660 (1990), 661 (1990) and 686 (1991)", ranges."""
+    refs: list[Reference] = []
+    separator = language.pattern("list_separator")
+    range_word = language.pattern("range_word")
+    while position < end:
+        ref = symbols.REFERENCE.match(text, position)
+        if not ref or ref.end() > end:
+            break
+        ref_end = ref.end()
+        numbers = [ref.group("number") or ref.group("onumber")]
+        if ref.group("last"):
+            numbers = [str(n) for n in range(int(ref.group("number")), int(ref.group("last")) + 1)][:50]
+        parts = None
+        part_match = _PARTS.match(text, ref_end)
+        if ref.group("opart"):
+            parts = f"part {ref.group('opart')}"
+        elif part_match and part_match.end() <= end:
+            parts = "part " + re.sub(r"\s", "", part_match.group("parts"))
+            ref_end = part_match.end()
+        annex = None
+        for clause in ("date_clause", "annex_clause"):
+            extra = language.pattern(clause).match(text, ref_end)
+            if extra and extra.end() <= end and extra.group(0).strip(" ,"):
+                if clause == "annex_clause":
+                    annex = extra.group(0).strip(" ,")
+                    ref_end = extra.end()
+                else:
+                    ref_end = extra.end()
+        refs.append((ref, ref_end, numbers, parts, annex))
+        ranged = range_word.match(text, ref_end)
+        if ranged and refs and ref.group("old"):
+            following = symbols.REFERENCE.match(text, ranged.end())
+            if following and following.group("old") and following.group("qualifier") == ref.group("qualifier"):
+                first, last = int(ref.group("onumber")), int(following.group("onumber"))
+                if 0 < last - first <= 30:
+                    refs[-1] = (ref, ref_end, [str(n) for n in range(first, last)], parts, annex)
+                    position = ranged.end()
+                    continue
+        joined = separator.match(text, ref_end)
+        if not joined:
+            break
+        position = joined.end()
+    return refs
+
+
+def find_bare_resolutions(
+    text: str, start: int, end: int, taken: list[Span], year_limit: int | None, language: Language
+) -> list[Found]:
+    """Old-style "242 (1967)" with no "resolution" before it: a Security Council resolution."""
+    found = []
+    excluded = language.pattern("bare_excluded")
+    for match in _BARE_OLD.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        if excluded.search(text[max(0, match.start() - 25) : match.start()]):
+            continue
+        if year_limit and int(match.group("year")) > year_limit:
+            continue
+        symbol = f"S/RES/{int(match.group('number'))} ({match.group('year')})"
+        found.append(Found("resolution", (match.start(), match.end()), symbol=symbol, body="SC"))
+    return found

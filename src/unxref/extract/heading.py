@@ -1,0 +1,125 @@
+"""The heading: what a resolution says about itself before its first paragraph
+(title, symbol, adopting body, date), and the facts drawn from it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from unxref.errors import InputError
+from unxref.extract.clean import Reading
+from unxref.un import symbols
+from unxref.un.authorities import Authorities
+from unxref.un.language import Language, match_verb
+
+_NUMBERED = re.compile(r"^(\d{1,3})\.\s+")
+
+
+@dataclass
+class Heading:
+    title: str | None = None
+    body_name: str | None = None
+    symbol_text: str | None = None
+    date_text: str | None = None
+    end: int = 0  # where the heading stops and the paragraphs begin
+
+
+def blocks(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of the non-empty lines of ``text[start:end]`` (a paragraph a line)."""
+    stop = len(text) if end is None else end
+    position = start
+    while position < stop:
+        newline = text.find("\n", position, stop)
+        line_end = stop if newline == -1 else newline
+        if line_end > position:
+            yield position, line_end
+        position = line_end + 1
+
+
+def read_heading(reading: Reading, language: Language) -> Heading:
+    """Title, body, symbol and date: the blocks before the first paragraph."""
+    text = reading.text
+    heading = Heading()
+    titles: list[str] = []
+    date_pattern = language.pattern("date")
+    for start, end in blocks(text, 0, reading.notes_start):
+        line = text[start:end]
+        body = language.pattern("body_line").match(line)
+        if body:
+            heading.body_name = body.group("body")
+            heading.end = end + 1
+            break
+        if _NUMBERED.match(line) or match_verb(line, language):
+            heading.end = start
+            break
+        symbol = language.pattern("heading_symbol").match(line)
+        if symbol:
+            heading.symbol_text = heading.symbol_text or symbol.group("symbol")
+            rest = line[symbol.end() :].strip(" .")
+            if rest and not date_pattern.search(rest):
+                titles.append(rest)
+        elif heading.symbol_text and not line.startswith("[") and not date_pattern.search(line):
+            heading.end = start  # 1946-style: "1 (1946) Resolution of 25 January 1946", then the text
+            break
+        elif not line.startswith("[") and (not date_pattern.search(line) or len(line) > 120):
+            titles.append(line)
+        date = date_pattern.search(line)
+        if date and heading.date_text is None:
+            heading.date_text = date.group(0)
+        heading.end = end + 1
+    heading.title = " ".join(titles) or None
+    return heading
+
+
+def adopting_body(heading: Heading, authorities: Authorities) -> str | None:
+    """The authority code of the body that adopted the resolution: named in its
+    heading ("The Security Council,"), or told by the form of its symbol."""
+    if heading.body_name:
+        record = authorities.body_by_name(heading.body_name)
+        if record:
+            return record.code
+    text = heading.symbol_text or ""
+    if re.search(r"\(\d{4}\)", text):
+        return "SC"
+    if "/" in text or re.search(r"\([IVXL]+\)", text):
+        return "GA"
+    return None
+
+
+def own_symbol(
+    source: str, given: str | None, heading: Heading, body: str | None, authorities: Authorities
+) -> str | None:
+    """The resolution's own symbol: as given, or from its heading ("Resolution 687 (1991)", "62/176.")."""
+    if given:
+        try:
+            return symbols.normalize(given)
+        except symbols.SymbolError as error:
+            raise InputError(source, f"--symbol {given!r} is not a UN symbol ({error})") from None
+    text = heading.symbol_text
+    if not text:
+        return None
+    if "/RES/" in text:
+        return symbols.normalize(text)
+    reference = symbols.REFERENCE.fullmatch(re.sub(r"\s+", " ", text.strip()))
+    return symbols.reference_symbol(authorities.symbol_prefix(body or "GA"), reference) if reference else None
+
+
+def is_iso_date(text: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def iso_date(text: str | None, language: Language) -> str | None:
+    """``20 décembre 2006`` → ``2006-12-20``."""
+    if not text:
+        return None
+    match = language.pattern("date").search(text)
+    if not match:
+        return None
+    month = language.months.get(match.group("month").lower())
+    return f"{int(match.group('year')):04d}-{month:02d}-{int(match.group('day')):02d}" if month else None

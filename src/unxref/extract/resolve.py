@@ -1,0 +1,141 @@
+"""Resolve what the finders found into the document's citations and mentions.
+
+- A citation found in a footnote belongs to every paragraph that carries the
+  note's marker ("la Déclaration du Millénaire¹" + note 1 "Voir résolution 55/2."
+  cites A/RES/55/2 from that paragraph).
+- A treaty named in the text and referenced by UNTS number in its note is one
+  citation, not two: both resolve to the same authority record.
+- A citation is reported once per paragraph and target, with its function taken
+  from the paragraph's verb.
+- A call to action ("Requests the Secretary-General and UNODC to ...") addresses the
+  bodies named right after its verb, and urges States to ratify the treaties it
+  cites when it speaks of ratification or accession.
+"""
+
+from __future__ import annotations
+
+from unxref.extract.find import Found
+from unxref.model import Citation, Footnote, Mention, Paragraph
+from unxref.ontology import functions
+from unxref.un.authorities import Authorities
+from unxref.un.language import Language
+
+
+def treaty_key(found: Found, authorities: Authorities) -> Found:
+    """Name a UNTS or LNTS reference by its authority record where there is one."""
+    if found.kind == "treaty" and found.name and " " in found.name:
+        series, volume, number = found.name.split(" ", 2)
+        record = authorities.treaty_by_number(series, number, volume)
+        found.name = record.key if record else None
+    return found
+
+
+def citations(
+    text: str,
+    paragraphs: list[Paragraph],
+    in_paragraphs: dict[str, list[Found]],
+    footnotes: list[Footnote],
+    in_footnotes: dict[int, list[Found]],
+    authorities: Authorities,
+) -> list[Citation]:
+    by_id = {p.id: p for p in paragraphs}
+    order = {p.id: index for index, p in enumerate(paragraphs)}
+    collected: dict[tuple[str, str], Citation] = {}
+
+    def add(paragraph: Paragraph, found: Found, footnote: int | None) -> None:
+        found = treaty_key(found, authorities)
+        citation = Citation(
+            paragraph=paragraph.id,
+            kind=found.kind,  # type: ignore[arg-type]
+            symbol=found.symbol,
+            unts=found.unts,
+            name=found.name,
+            body=found.body,
+            footnote=footnote,
+            quote=text[found.span[0] : found.span[1]],
+            span=found.span,
+            function=paragraph.function,
+            pinpoint=found.pinpoint,
+            subparagraph=_subparagraph(paragraph, found.span[0]),
+        )
+        key = (paragraph.id, citation.target)
+        if key in collected:
+            _merge(collected[key], citation)
+        else:
+            collected[key] = citation
+
+    for paragraph_id, founds in in_paragraphs.items():
+        for found in founds:
+            add(by_id[paragraph_id], found, None)
+    for note in footnotes:
+        for paragraph_id in note.paragraphs:
+            for found in in_footnotes.get(note.number, []):
+                add(by_id[paragraph_id], found, note.number)
+    return sorted(collected.values(), key=lambda c: (order[c.paragraph], c.footnote or 0, c.span[0]))
+
+
+def _merge(kept: Citation, other: Citation) -> None:
+    """Keep the first citation of a target; take what it lacks from the other."""
+    kept.unts = kept.unts or other.unts
+    kept.footnote = kept.footnote if kept.footnote is not None else other.footnote
+    kept.pinpoint = kept.pinpoint or other.pinpoint
+
+
+def _subparagraph(paragraph: Paragraph, position: int) -> str | None:
+    return next((s.label for s in paragraph.subparagraphs if s.span[0] <= position < s.span[1]), None)
+
+
+def mentions(text: str, in_paragraphs: dict[str, list[Found]]) -> list[Mention]:
+    result = []
+    for paragraph_id, founds in in_paragraphs.items():
+        seen: set[tuple[str, int]] = set()
+        for found in founds:
+            if (found.name or "", found.span[0]) in seen:
+                continue
+            seen.add((found.name or "", found.span[0]))
+            quote = text[found.span[0] : found.span[1]]
+            result.append(Mention(found.kind, found.name or "", quote, found.span, paragraph_id))  # type: ignore[arg-type]
+    return result
+
+
+def calls_to_action(
+    text: str,
+    paragraphs: list[Paragraph],
+    cited: list[Citation],
+    named: list[Mention],
+    language: Language,
+    authorities: Authorities,
+) -> None:
+    """Set the bodies each call to action addresses, and mark the treaties it urges States to ratify."""
+    for paragraph in paragraphs:
+        function = functions().get(paragraph.function or "")
+        if not function or not function.calls_to_action or not paragraph.verb:
+            continue
+        if language.pattern("ratification").search(text[slice(*paragraph.span)]):
+            for citation in cited:
+                if citation.paragraph == paragraph.id and citation.kind == "treaty":
+                    citation.urges_ratification = True
+        paragraph.addressees = _addressees(text, paragraph, named, language, authorities)
+
+
+def _addressees(
+    text: str, paragraph: Paragraph, named: list[Mention], language: Language, authorities: Authorities
+) -> list[str]:
+    """The bodies named right after the verb: "Requests the Secretary-General and UNODC to"."""
+    assert paragraph.verb
+    start = text.lower().find(paragraph.verb.lower(), paragraph.span[0], paragraph.span[1])
+    if start < 0:
+        return []
+    cursor = start + len(paragraph.verb)
+    after_verb = sorted(
+        (m for m in named if m.paragraph == paragraph.id and m.kind == "body" and m.span[0] >= cursor),
+        key=lambda m: m.span,
+    )
+    gap = language.pattern("addressee_gap")
+    codes: list[str] = []
+    for mention in after_verb:
+        if not gap.match(text[cursor : mention.span[0]]) or mention.id not in authorities.bodies:
+            break
+        codes.append(mention.id)
+        cursor = mention.span[1]
+    return codes

@@ -1,0 +1,309 @@
+"""The graph: one extracted Document as RDF on the unxref ontology, one function a node kind.
+
+Everything is minted from the document's canonical symbol (`unxref.rdf.iris`), with
+fragment IRIs for its parts (``…/A/RES/62/176#PP1``), so the same input always
+gives the same triples and there are no blank nodes. The document graph holds
+no time or file facts: those go to its provenance graph (`provenance`), so that
+re-running gives byte-identical document graphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+
+from unxref import __version__
+from unxref.errors import InputError
+from unxref.model import Citation, Document, Footnote, Mention, Paragraph, Section
+from unxref.ontology import NO_FUNCTION, functions
+from unxref.rdf.iris import Iris
+from unxref.un.authorities import Authorities
+from unxref.un.authorities import load as load_authorities
+from unxref.vocab import CITO, DCTERMS, ELI, OA, PROV, RDF, RDFS, SKOS, UNX, XSD, bind
+
+KIND_CLASS = {"preambular": UNX.PreambularParagraph, "operative": UNX.OperativeParagraph, "annex": UNX.AnnexParagraph}
+QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with each quote
+
+
+@dataclass
+class _Context:
+    """What every node function needs: the document, where IRIs go, the graph being built."""
+
+    document: Document
+    iris: Iris
+    authorities: Authorities
+    graph: Graph = field(default_factory=lambda: bind(Graph()))
+
+    @property
+    def iri(self) -> URIRef:
+        assert self.document.symbol
+        return self.iris.resource(self.document.symbol)
+
+    def part(self, fragment: str) -> URIRef:
+        assert self.document.symbol
+        return self.iris.part(self.document.symbol, fragment)
+
+    def add(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> None:
+        self.graph.add((subject, predicate, value))
+
+    def body(self, code: str) -> URIRef:
+        return self.iris.rebase(self.authorities.bodies[code].iri)
+
+
+def build(document: Document, iri_base: str | None = None) -> Graph:
+    """The graph of one document: it, its parts, its citations and the things it cites."""
+    if not document.symbol:
+        raise InputError(
+            document.source,
+            'has no symbol in its text: give it with --symbol, or in a sidecar file NAME.meta.toml (symbol = "...")',
+        )
+    context = _Context(document, Iris(iri_base) if iri_base else Iris.configured(), load_authorities())
+    _resolution(context)
+    for order, section in enumerate(document.sections, 1):
+        _section(context, section, order)
+    for order, paragraph in enumerate(document.paragraphs, 1):
+        _paragraph(context, paragraph, order)
+    for order, note in enumerate(document.footnotes, 1):
+        _footnote(context, note, order)
+    counts: dict[str, int] = {}
+    for citation in document.citations:
+        counts[citation.paragraph] = counts.get(citation.paragraph, 0) + 1
+        _citation(context, citation, counts[citation.paragraph])
+    for mention in document.mentions:
+        _mention(context, mention)
+    _calls_to_action(context)
+    return context.graph
+
+
+def _resolution(context: _Context) -> None:
+    doc, iri = context.document, context.iri
+    assert doc.symbol
+    body = _body_code(context)
+    _describe(context, iri, doc.symbol, UNX.Resolution, body)
+    context.add(iri, UNX.inCorpus, Literal(True))
+    context.add(iri, DCTERMS.language, Literal(doc.language, datatype=XSD.language))
+    if doc.title:
+        context.add(iri, DCTERMS.title, Literal(doc.title, lang=doc.language))
+    if doc.date:
+        context.add(iri, UNX.adoptionDate, Literal(doc.date, datatype=XSD.date))
+        work = akn4un_work(doc.symbol, doc.date, body, context.authorities)
+        if work:
+            context.add(iri, UNX.akn4unWork, Literal(work, datatype=XSD.anyURI))
+    if doc.meeting:
+        context.add(iri, UNX.meeting, Literal(doc.meeting))
+
+
+def _body_code(context: _Context) -> str | None:
+    record = context.authorities.body_by_name(context.document.body) if context.document.body else None
+    if record:
+        return record.code
+    assert context.document.symbol
+    return context.authorities.body_of_symbol(context.document.symbol)
+
+
+def _describe(context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None) -> None:
+    """What every resolution or document node carries, cited or read."""
+    context.add(iri, RDF.type, kind)
+    context.add(iri, DCTERMS.identifier, Literal(symbol))
+    context.add(iri, ELI.id_local, Literal(symbol))
+    context.add(iri, RDFS.label, Literal(symbol))
+    context.add(iri, RDFS.seeAlso, URIRef("https://undocs.org/" + quote(symbol, safe="/().")))
+    if body and body in context.authorities.bodies:
+        context.add(iri, UNX.adoptedBy, context.body(body))
+
+
+def _section(context: _Context, section: Section, order: int) -> None:
+    node = context.part(f"section-{section.label}")
+    context.add(node, RDF.type, UNX.Section)
+    context.add(node, DCTERMS.isPartOf, context.iri)
+    context.add(node, UNX.label, Literal(section.label))
+    context.add(node, UNX.order, Literal(order))
+    if section.title:
+        context.add(node, DCTERMS.title, Literal(section.title, lang=context.document.language))
+
+
+def _paragraph(context: _Context, paragraph: Paragraph, order: int) -> None:
+    doc = context.document
+    node = context.part(paragraph.id)
+    context.add(node, RDF.type, UNX.Paragraph)
+    context.add(node, RDF.type, KIND_CLASS[paragraph.kind])
+    context.add(node, DCTERMS.isPartOf, context.iri)
+    context.add(node, RDFS.label, Literal(f"{doc.symbol} {paragraph.id}"))
+    context.add(node, UNX.order, Literal(order))
+    context.add(node, UNX.text, Literal(doc.text[slice(*paragraph.span)], lang=doc.language))
+    _selector(context, node, f"{paragraph.id}-span", paragraph.span, quote=False)
+    if paragraph.number is not None:
+        context.add(node, UNX.paragraphNumber, Literal(paragraph.number))
+    if paragraph.section:
+        context.add(node, UNX.inSection, context.part(f"section-{paragraph.section}"))
+    if paragraph.verb:
+        context.add(node, UNX.verb, Literal(paragraph.verb, lang=doc.language))
+    if paragraph.function in functions():
+        context.add(node, UNX.function, functions()[paragraph.function].concept)
+    for order_in, sub in enumerate(paragraph.subparagraphs, 1):
+        label = sub.label if sub.label != "-" else f"dash{order_in}"
+        sub_node = context.part(f"{paragraph.id}-{label}")
+        context.add(sub_node, RDF.type, UNX.SubParagraph)
+        context.add(sub_node, DCTERMS.isPartOf, node)
+        context.add(sub_node, UNX.label, Literal(sub.label))
+        context.add(sub_node, UNX.order, Literal(order_in))
+
+
+def _footnote(context: _Context, note: Footnote, order: int) -> None:
+    node = context.part(f"note-{note.number}")
+    context.add(node, RDF.type, UNX.Footnote)
+    context.add(node, DCTERMS.isPartOf, context.iri)
+    context.add(node, UNX.noteNumber, Literal(note.number))
+    context.add(node, UNX.order, Literal(order))
+    context.add(node, UNX.text, Literal(note.text, lang=context.document.language))
+    _selector(context, node, f"note-{note.number}-span", note.span, quote=False)
+    for paragraph_id in note.paragraphs:
+        context.add(context.part(paragraph_id), UNX.hasFootnote, node)
+
+
+def _citation(context: _Context, citation: Citation, index: int) -> None:
+    target = _target(context, citation)
+    paragraph = context.part(citation.paragraph)
+    function = functions()[citation.function if citation.function in functions() else NO_FUNCTION]
+    for citing in (context.iri, paragraph):
+        context.add(citing, CITO.cites, target)
+        if function.property:
+            context.add(citing, function.property, target)
+            context.add(citing, function.cito, target)
+    node = context.part(f"{citation.paragraph}-c{index}")
+    context.add(node, RDF.type, UNX.Citation)
+    context.add(node, CITO.hasCitingEntity, paragraph)
+    context.add(node, CITO.hasCitedEntity, target)
+    context.add(node, CITO.hasCitationCharacterization, function.cito)
+    context.add(node, UNX.function, function.concept)
+    context.add(node, OA.hasSource, context.iri)
+    if citation.footnote is not None:
+        context.add(node, UNX.footnote, context.part(f"note-{citation.footnote}"))
+    if citation.pinpoint:
+        context.add(node, UNX.pinpoint, Literal(citation.pinpoint))
+    if citation.subparagraph:
+        context.add(node, UNX.subParagraph, context.part(f"{citation.paragraph}-{citation.subparagraph}"))
+    _selector(context, node, f"{citation.paragraph}-c{index}", citation.span, quote=True)
+
+
+def _selector(context: _Context, node: URIRef, fragment: str, span: tuple[int, int], quote: bool) -> None:
+    """Where a part stands in the reading text (Web Annotation selectors)."""
+    position = context.part(f"{fragment}-position")
+    context.add(node, OA.hasSelector, position)
+    context.add(position, RDF.type, OA.TextPositionSelector)
+    context.add(position, OA.start, Literal(span[0]))
+    context.add(position, OA.end, Literal(span[1]))
+    if quote:
+        text = context.document.text
+        exact = context.part(f"{fragment}-quote")
+        context.add(node, OA.hasSelector, exact)
+        context.add(exact, RDF.type, OA.TextQuoteSelector)
+        context.add(exact, OA.exact, Literal(text[span[0] : span[1]]))
+        context.add(exact, OA.prefix, Literal(text[max(0, span[0] - QUOTE_CONTEXT) : span[0]]))
+        context.add(exact, OA.suffix, Literal(text[span[1] : span[1] + QUOTE_CONTEXT]))
+
+
+def _target(context: _Context, citation: Citation) -> URIRef:
+    """The cited thing's IRI; resolutions and documents get a node of their own,
+    so that a later ingest of their text lands on the same IRI."""
+    if citation.kind == "treaty":
+        if citation.name in context.authorities.treaties:
+            return context.iris.rebase(context.authorities.treaties[citation.name].iri)
+        assert citation.unts
+        return _unregistered_treaty(context, citation.unts)
+    assert citation.symbol
+    node = context.iris.resource(citation.symbol)
+    if citation.kind == "resolution":
+        body = citation.body or context.authorities.body_of_symbol(citation.symbol)
+        _describe(context, node, citation.symbol, UNX.Resolution, body)
+    else:
+        _describe(context, node, citation.symbol, UNX.Document, None)
+    return node
+
+
+def _unregistered_treaty(context: _Context, number: str) -> URIRef:
+    """A treaty known only by its UNTS registration number."""
+    node = context.iris.unregistered_treaty(number)
+    context.add(node, RDF.type, UNX.Treaty)
+    context.add(node, UNX.treatySeries, Literal("UNTS"))
+    context.add(node, UNX.untsNumber, Literal(number))
+    context.add(node, DCTERMS.identifier, Literal(f"UNTS {number}"))
+    context.add(node, SKOS.prefLabel, Literal(f"UNTS {number}"))
+    return node
+
+
+def _mention(context: _Context, mention: Mention) -> None:
+    if mention.kind == "body" and mention.id in context.authorities.bodies:
+        target = context.body(mention.id)
+    else:
+        target = _session(context, mention.id)
+    context.add(context.part(mention.paragraph), UNX.mentions, target)
+
+
+def _session(context: _Context, session_id: str) -> URIRef:
+    node = context.iris.session(session_id)
+    context.add(node, RDF.type, UNX.Session)
+    context.add(node, RDFS.label, Literal(session_id))
+    body = session_id.split("/")[0]
+    if body in context.authorities.bodies:
+        context.add(node, PROV.wasAssociatedWith, context.body(body))
+    return node
+
+
+def _calls_to_action(context: _Context) -> None:
+    """Bodies a call-to-action paragraph addresses, and treaties it urges States to ratify."""
+    for citation in context.document.citations:
+        if citation.urges_ratification:
+            target = _target(context, citation)
+            for citing in (context.iri, context.part(citation.paragraph)):
+                context.add(citing, UNX.urgesRatificationOf, target)
+    for paragraph in context.document.paragraphs:
+        for code in paragraph.addressees:
+            for citing in (context.iri, context.part(paragraph.id)):
+                context.add(citing, UNX.requestsActionOf, context.body(code))
+
+
+def akn4un_work(symbol: str, date: str, body: str | None, authorities: Authorities) -> str | None:
+    """``/akn/un/statement/deliberation/un-ga/2007-12-18/62-176`` for A/RES/62/176."""
+    record = authorities.bodies.get(body or "")
+    if not record or not record.akn4un_name or "/RES/" not in symbol:
+        return None
+    number = symbol.split("/RES/", 1)[1]
+    return f"/akn/un/statement/deliberation/{record.akn4un_name}/{date}/{re.sub('/', '-', number).replace(' ', '_')}"
+
+
+def authority_graph(iri_base: str | None = None) -> Graph:
+    """The authority records (bodies, treaties) under the configured base."""
+    iris = Iris(iri_base) if iri_base else Iris.configured()
+    graph = bind(Graph())
+    for s, p, o in load_authorities().graph:
+        graph.add((iris.rebase(str(s)), p, iris.rebase(str(o)) if isinstance(o, URIRef) else o))
+    return graph
+
+
+def provenance(document: Document, source_sha256: str, iri_base: str | None = None) -> Graph:
+    """How the document graph was made: from which file, by which extractor, when."""
+    assert document.symbol
+    iris = Iris(iri_base) if iri_base else Iris.configured()
+    graph = bind(Graph())
+    named = iris.graph(document.symbol)
+    source = URIRef(f"urn:sha256:{source_sha256}")
+    activity = iris.extraction(source_sha256)
+    agent = iris.agent(__version__)
+    graph.add((named, RDF.type, PROV.Entity))
+    graph.add((named, PROV.wasDerivedFrom, source))
+    graph.add((named, PROV.wasGeneratedBy, activity))
+    graph.add((source, RDF.type, PROV.Entity))
+    graph.add((source, DCTERMS.source, Literal(Path(document.source).name)))
+    graph.add((activity, RDF.type, PROV.Activity))
+    graph.add((activity, PROV.used, source))
+    graph.add((activity, PROV.wasAssociatedWith, agent))
+    graph.add((activity, PROV.endedAtTime, Literal(datetime.now(UTC).replace(microsecond=0), datatype=XSD.dateTime)))
+    graph.add((agent, RDF.type, PROV.SoftwareAgent))
+    graph.add((agent, RDFS.label, Literal(f"unxref {__version__}")))
+    return graph

@@ -1,0 +1,1 @@
+"""The web service: `app` builds it, `routes` answer, `workers` run the queries."""

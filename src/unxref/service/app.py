@@ -1,0 +1,78 @@
+"""The web service: a read-only SPARQL 1.1 Protocol endpoint, linked-data pages,
+citation chains, the named-query API, dumps and dataset descriptions.
+
+SPARQL queries run in worker processes (`unxref.service.workers`), which keeps them
+parallel and stoppable. Pages and small lookups read the same on-disk store,
+opened read-only in this process. Routes live in `unxref.service.routes`, one
+module an area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pyoxigraph
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from unxref import __version__
+from unxref.config import VENDOR, ServiceSettings, vendor
+from unxref.rdf.iris import Iris
+from unxref.service.deps import TEMPLATES, Service
+from unxref.service.responses import text
+from unxref.service.routes import chains, dataset, queries, resources, sparql
+from unxref.service.workers import QueryPool
+
+STATIC = Path(__file__).parent / "web" / "static"
+
+
+def create_app(settings: ServiceSettings) -> FastAPI:
+    """The application over a store made by ``unxref ingest``."""
+    if not (settings.store / "CURRENT").is_file():
+        raise FileNotFoundError(f"{settings.store}: no store here; run 'unxref ingest' first")
+    service = Service(
+        settings=settings,
+        store=pyoxigraph.Store.read_only(str(settings.store)),
+        pool=QueryPool(settings.store, settings.workers),
+        templates=Jinja2Templates(directory=str(TEMPLATES)),
+        iris=Iris.configured(),
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service.pool.start()
+        yield
+        service.pool.close()
+
+    app = FastAPI(
+        docs_url=None,  # served from node_modules by the dataset routes: FastAPI's own page uses a CDN
+        redoc_url=None,
+        title="unxref",
+        version=__version__,
+        description="A cross-reference knowledge graph of United Nations resolutions: SPARQL, linked data, named queries.",
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["X-Unxref-Truncated"],
+    )
+    app.mount("/static/unxref", StaticFiles(directory=str(STATIC)), name="static")
+    for name in VENDOR:
+        app.mount(f"/static/{name}", StaticFiles(directory=str(vendor(name))), name=name)
+    for area in (sparql, resources, chains, queries, dataset):
+        app.include_router(area.router)
+    app.add_exception_handler(HTTPException, _plain_errors)  # type: ignore[arg-type]
+    return app
+
+
+async def _plain_errors(_: Request, error: HTTPException) -> Response:
+    return text(error.status_code, str(error.detail))

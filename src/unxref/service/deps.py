@@ -1,0 +1,47 @@
+"""What every route depends on: the running service's settings, store, workers and templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from unxref.config import ServiceSettings
+from unxref.rdf.iris import Iris
+from unxref.service.describe import Statistics, statistics
+from unxref.service.workers import QueryPool
+
+TEMPLATES = Path(__file__).parent / "web" / "templates"
+
+
+@dataclass
+class Service:
+    """The service while it runs. The store is a read-only snapshot, so what is known
+    of it as a whole (its graph names, its size) is read once."""
+
+    settings: ServiceSettings
+    store: pyoxigraph.Store
+    pool: QueryPool
+    templates: Jinja2Templates
+    iris: Iris
+
+    @cached_property
+    def graph_names(self) -> tuple[pyoxigraph.NamedNode, ...]:
+        return tuple(sorted(self.store.named_graphs(), key=lambda g: g.value))  # type: ignore[arg-type]
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        return statistics(self.store)
+
+
+def get_service(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]

@@ -1,0 +1,135 @@
+"""SPARQL results written with a row cap that is never silent.
+
+A SELECT that yields more rows than the cap is cut at the cap, and says so: in
+JSON and XML with a ``link`` to ``urn:unxref:truncated`` in the head (a place
+the SPARQL results formats reserve for such links), and for every format in
+the ``X-Unxref-Truncated`` response header set by the server.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph
+
+from unxref.formats import Format
+from unxref.service.negotiate import NotAcceptable
+from unxref.vocab import SPARQL_RESULTS, XSD
+
+TRUNCATED_LINK = "urn:unxref:truncated"
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
+Row = list[Term | None]
+
+
+def _json_term(term: Term) -> dict[str, Any]:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, pyoxigraph.Literal):
+        value: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            value["xml:lang"] = term.language
+        elif term.datatype.value != str(XSD.string):
+            value["datatype"] = term.datatype.value
+        return value
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
+
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    """Escaped for XML 1.0; a carriage return survives as a character reference."""
+    if _NOT_IN_XML.search(value):
+        raise NotAcceptable("a value holds control characters that XML 1.0 cannot carry: ask for JSON results")
+    return escape(value, {"\r": "&#13;"})
+
+
+def _xml_term(term: Term) -> str:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return f"<uri>{_xml_text(term.value)}</uri>"
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
+        if term.datatype.value != str(XSD.string):
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
+        return f"<literal>{_xml_text(term.value)}</literal>"
+    return f"<literal>{_xml_text(str(term))}</literal>"
+
+
+def _tsv_term(term: Term | None) -> str:
+    if term is None:
+        return ""
+    text = str(term)  # pyoxigraph writes terms in N-Triples syntax
+    return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _csv_term(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.BlankNode):
+        return "_:" + term.value
+    return term.value if not isinstance(term, pyoxigraph.Triple) else str(term)
+
+
+def write_select(variables: list[str], rows: list[Row], fmt: Format, truncated: bool) -> bytes:
+    head_links = [TRUNCATED_LINK] if truncated else []
+    if fmt.key == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
+        head: dict[str, Any] = {"vars": variables}
+        if head_links:
+            head["link"] = head_links
+        return json.dumps({"head": head, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
+    if fmt.key == "xml":
+        out = [f'<?xml version="1.0"?>\n<sparql xmlns="{SPARQL_RESULTS}"><head>']
+        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        out += [f"<link href={quoteattr(link)}/>" for link in head_links]
+        out.append("</head><results>")
+        for row in rows:
+            out.append("<result>")
+            out += [
+                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                for v, t in zip(variables, row, strict=True)
+                if t is not None
+            ]
+            out.append("</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode()
+    if fmt.key == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([_csv_term(t) for t in row] for row in rows)
+        return buffer.getvalue().encode()
+    lines = ["\t".join("?" + v for v in variables)] + ["\t".join(_tsv_term(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def write_boolean(value: bool, fmt: Format) -> bytes:
+    """An ASK result, in JSON or XML (the formats that have booleans)."""
+    if fmt.key == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode()
+    text = "true" if value else "false"
+    return f'<?xml version="1.0"?>\n<sparql xmlns="{SPARQL_RESULTS}"><head/><boolean>{text}</boolean></sparql>\n'.encode()
+
+
+def write_triples(triples: list[pyoxigraph.Triple], fmt: Format, truncated: bool) -> bytes:
+    body: bytes = pyoxigraph.serialize(triples, format=fmt.rdf) or b""
+    if truncated and fmt.key in ("ttl", "nt", "nq", "trig"):
+        body = f"# truncated: {TRUNCATED_LINK}\n".encode() + body
+    return body

@@ -1,0 +1,1 @@
+"""The service's routes, one module an area: SPARQL, resources, chains, named queries, the dataset."""

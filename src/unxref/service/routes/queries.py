@@ -1,0 +1,45 @@
+"""The named queries (``queries/*.rq``): their list, and running one with its parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+from unxref.service import queries
+from unxref.service.deps import ServiceDep
+from unxref.service.responses import answer
+from unxref.service.workers import Job
+
+router = APIRouter()
+
+
+@router.get("/api/queries", summary="The named queries, with their parameters")
+async def list_queries() -> list[dict[str, Any]]:
+    return [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "parameters": [{"name": p.name, "kind": p.kind, "description": p.description} for p in q.parameters],
+            "url": f"/api/queries/{q.name}",
+        }
+        for q in queries.load_all().values()
+    ]
+
+
+@router.get("/api/queries/{name}", summary="Run a named query; parameters are bound as RDF terms; format=json|xml|csv|tsv")
+async def run_named_query(name: str, request: Request, service: ServiceDep) -> Response:
+    values = dict(parse_qsl(request.url.query))
+    result_format = values.pop("format", "json")
+    try:
+        query = queries.get(name)
+        substitutions = query.substitutions(values)
+    except queries.QueryError as error:
+        status = 404 if isinstance(error, queries.UnknownQuery) else 400
+        return JSONResponse({"detail": str(error)}, status_code=status)
+    settings = service.settings
+    job = Job(query=query.text, format_key=result_format, substitutions=substitutions, row_limit=settings.max_rows)
+    return answer(await service.pool.run(job, settings.timeout), settings.max_rows)

@@ -1,0 +1,197 @@
+"""Queries run in worker processes, so they run on every core and can be stopped.
+
+A pyoxigraph query holds the GIL and has no timeout of its own, so the service
+never runs one in its own process: each worker opens the on-disk store
+read-only (several processes may), takes one job at a time, and writes the
+answer in the negotiated format. A job that outlives its timeout has its worker
+killed and replaced; the other workers keep serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph
+
+from unxref.formats import GRAPHS, RESULTS, with_charset
+from unxref.service import results
+from unxref.service.checks import declares_dataset
+from unxref.service.negotiate import NotAcceptable, choose
+
+if TYPE_CHECKING:
+    from unxref.chains.requests import ChainJob
+
+@dataclass(frozen=True)
+class Job:
+    query: str
+    accept: str | None = None
+    format_key: str | None = None
+    base_iri: str | None = None
+    default_graphs: tuple[str, ...] | None = None  # None: the union of all graphs
+    named_graphs: tuple[str, ...] | None = None
+    substitutions: tuple[tuple[str, str, str], ...] = ()  # (variable, "iri" | "literal", value)
+    row_limit: int = 10_000
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    media_type: str
+    body: bytes
+    truncated: bool = False
+
+
+def _error(status: int, message: str) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", (message.strip() + "\n").encode())
+
+
+def _substitutions(job: Job) -> dict[pyoxigraph.Variable, results.Term]:
+    return {
+        pyoxigraph.Variable(name): pyoxigraph.NamedNode(value) if kind == "iri" else pyoxigraph.Literal(value)
+        for name, kind, value in job.substitutions
+    }
+
+
+def _dataset(job: Job) -> dict[str, Any]:
+    """The protocol's graphs replace the query's dataset; without them the default graph is
+    the union of all graphs, unless the query has FROM / FROM NAMED of its own."""
+    if job.default_graphs is None and job.named_graphs is None:
+        return {"use_default_graph_as_union": not declares_dataset(job.query)}
+    return {
+        "default_graph": [pyoxigraph.NamedNode(g) for g in job.default_graphs or ()],
+        "named_graphs": [pyoxigraph.NamedNode(g) for g in job.named_graphs or ()],
+    }
+
+
+def run_job(store: pyoxigraph.Store, job: Job) -> Answer:
+    """Run one query and write its answer; errors become 4xx answers, not exceptions."""
+    try:
+        result = store.query(job.query, base_iri=job.base_iri, substitutions=_substitutions(job), **_dataset(job))
+        return _write(result, job)
+    except SyntaxError as error:
+        return _error(400, f"query syntax error: {error}")
+    except NotAcceptable as error:
+        return _error(406, str(error))
+    except (ValueError, RuntimeError, OSError) as error:
+        return _error(400, f"query failed: {error}")
+
+
+def _write(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples, job: Job) -> Answer:
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        fmt = choose(RESULTS[:2], job.accept, job.format_key)
+        return Answer(200, fmt.media_type, results.write_boolean(bool(result), fmt))
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        fmt = choose(RESULTS, job.accept, job.format_key)
+        variables = [v.value for v in result.variables]
+        rows = [list(solution) for solution in islice(result, job.row_limit + 1)]
+        truncated = len(rows) > job.row_limit
+        rows = rows[: job.row_limit]
+        body = results.write_select(variables, rows, fmt, truncated)
+        return Answer(200, with_charset(fmt.media_type), body, truncated)
+    fmt = choose(GRAPHS, job.accept, job.format_key)
+    triples = list(islice(result, job.row_limit + 1))
+    truncated = len(triples) > job.row_limit
+    triples = triples[: job.row_limit]
+    return Answer(200, with_charset(fmt.media_type), results.write_triples(triples, fmt, truncated), truncated)
+
+
+def _worker(store_path: str, connection: Connection) -> None:
+    from unxref.chains import requests
+
+    store = pyoxigraph.Store.read_only(store_path)
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:
+            return
+        if isinstance(job, requests.ChainJob):
+            connection.send(Answer(*requests.answer(Path(store_path), job)))
+        else:
+            connection.send(run_job(store, job))
+
+
+def _settle(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+
+
+@dataclass
+class QueryPool:
+    """A fixed number of worker processes over one read-only store."""
+
+    store_path: Path
+    size: int = 2
+    _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
+    _workers: list[_Worker] = field(default_factory=list)
+    _context: multiprocessing.context.SpawnContext = field(default_factory=lambda: multiprocessing.get_context("spawn"))
+
+    def start(self) -> None:
+        for _ in range(self.size):
+            self._idle.put_nowait(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_worker, args=(str(self.store_path), child), daemon=True)
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        self._workers.append(worker)
+        return worker
+
+    async def run(self, job: Job | ChainJob, timeout: float) -> Answer:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), timeout)
+        except TimeoutError:
+            return _error(503, f"every query worker stayed busy for {timeout:g} s; try again later")
+        ready: asyncio.Future[None] = loop.create_future()
+        fd = worker.connection.fileno()
+        try:
+            worker.connection.send(job)  # before add_reader, which makes the pipe non-blocking
+            loop.add_reader(fd, _settle, ready)
+            await asyncio.wait_for(ready, max(0.0, deadline - loop.time()))
+            loop.remove_reader(fd)
+            os.set_blocking(fd, True)  # the event loop made it non-blocking; the answer is on its way
+            answer: Answer = worker.connection.recv()
+        except asyncio.CancelledError:  # the client went away mid-query: stop it
+            loop.remove_reader(fd)
+            self._replace(worker)
+            raise
+        except (TimeoutError, EOFError, OSError) as error:
+            loop.remove_reader(fd)
+            self._replace(worker)
+            if isinstance(error, TimeoutError):
+                return _error(503, f"the query ran longer than its timeout of {timeout:g} s and was stopped")
+            return _error(500, f"the query worker died ({error!r}); it has been restarted")
+        self._idle.put_nowait(worker)
+        return answer
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.connection.close()
+        self._workers.remove(worker)
+        self._idle.put_nowait(self._spawn())
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.connection.close()
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.process.kill()
+        self._workers.clear()

@@ -1,0 +1,151 @@
+"""What unxref knows about each language resolutions are written in.
+
+One data file a language, ``un/data/languages/<code>.toml``: months, ordinals, the
+verbs that open paragraphs and the citation function each expresses, and the
+patterns the extractor matches (a third language is a new data file, no Python).
+Each file is compiled once into a `Language`.
+
+>>> load("fr").months["décembre"]
+12
+>>> detect("Le Conseil de sécurité, Rappelant ses résolutions")
+'fr'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "languages"
+LANGUAGES = tuple(sorted(path.stem for path in DATA.glob("*.toml")))
+
+
+@dataclass(frozen=True)
+class Verb:
+    phrase: str
+    function: str
+    kind: str  # preambular | operative
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    code: str
+    months: dict[str, int]
+    ordinals: dict[str, int]
+    patterns: dict[str, re.Pattern[str]]
+    verbs: dict[tuple[str, ...], Verb]  # keyed by lower-cased words
+    adverbs: frozenset[tuple[str, ...]]
+    treaty_aliases: dict[str, str]
+    common_words: frozenset[str]  # for telling languages apart
+    not_before_marker: frozenset[str]  # a number after these is no footnote marker
+    session_holders: tuple[str, ...]  # words in the names of bodies that hold sessions
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        return self.patterns[name]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _ordinals(data: dict[str, dict[str, int] | list[str]]) -> dict[str, int]:
+    simple = dict(data["simple"])  # type: ignore[arg-type]
+    tens: dict[str, int] = data["tens"]  # type: ignore[assignment]
+    units: dict[str, int] = data["units"]  # type: ignore[assignment]
+    ordinals = dict(simple)
+    for ten_word, ten in tens.items():
+        for unit_word, unit in units.items():
+            for joiner in data["joiners"]:
+                ordinals[f"{ten_word}{joiner}{unit_word}"] = ten + unit
+    return ordinals
+
+
+@cache
+def load(code: str) -> Language:
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; known: {', '.join(LANGUAGES)}")
+    data = tomllib.loads((DATA / f"{code}.toml").read_text("utf-8"))
+    ordinals = _ordinals(data["ordinals"])
+    fills = {"months": _alternation(list(data["months"])), "ordinals": _alternation(list(ordinals))}
+    raw = dict(data["patterns"], session=data["sessions"]["session"])
+    fills["date"] = raw["date"].replace("{months}", fills["months"])
+    patterns = {}
+    for name, template in raw.items():
+        source = template.replace("{date}", fills["date"]).replace("{months}", fills["months"])
+        source = source.replace("{ordinals}", fills["ordinals"])
+        flags = re.IGNORECASE | (re.MULTILINE if source.startswith("^") else 0)
+        patterns[name] = re.compile(source, flags)
+    verbs = {
+        tuple(phrase.lower().split()): Verb(phrase, function, kind)
+        for phrase, (function, kind) in data["verbs"]["phrases"].items()
+    }
+    words = data.get("words", {})
+    return Language(
+        code=code,
+        months=data["months"],
+        ordinals=ordinals,
+        patterns=patterns,
+        verbs=verbs,
+        adverbs=frozenset(tuple(a.lower().split()) for a in data["verbs"]["adverbs"]),
+        treaty_aliases=data.get("treaty_aliases", {}),
+        common_words=frozenset(data["common_words"]),
+        not_before_marker=frozenset(words.get("not_before_marker", ())),
+        session_holders=tuple(words.get("session_holders", ())),
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+
+
+def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
+    """The verb phrase a paragraph opens with, and its words as printed.
+
+    Adverbs may stand inside a phrase ("Accueille également avec satisfaction");
+    the longest phrase in the language data wins.
+
+    >>> verb, printed = match_verb("Accueille également avec satisfaction le rapport", load("fr"))
+    >>> verb.function, printed
+    ('welcoming', 'Accueille également avec satisfaction')
+    """
+    words = list(_WORD.finditer(text[:160]))
+    kept: list[tuple[str, int]] = []  # (lower-cased word, index in words)
+    index = 0
+    while index < len(words) and len(kept) < 6:
+        adverb = _adverb_at(words, index, language)
+        if adverb and (kept or index + adverb < len(words)):
+            index += adverb
+            continue
+        kept.append((words[index].group(0).lower(), index))
+        index += 1
+    for length in range(len(kept), 0, -1):
+        verb = language.verbs.get(tuple(w for w, _ in kept[:length]))
+        if verb:
+            last = kept[length - 1][1] + 1
+            while last < len(words) and (adverb := _adverb_at(words, last, language)):
+                last += adverb
+            return verb, text[: words[last - 1].end()]
+    return None
+
+
+def _adverb_at(words: list[re.Match[str]], index: int, language: Language) -> int:
+    """How many words the adverb starting at ``index`` has (0 if none)."""
+    for length in (3, 2, 1):
+        phrase = tuple(w.group(0).lower() for w in words[index : index + length])
+        if len(phrase) == length and phrase in language.adverbs:
+            return length
+    return 0
+
+
+def every() -> list[Language]:
+    """Every language unxref knows."""
+    return [load(code) for code in LANGUAGES]
+
+
+def detect(text: str) -> str:
+    """The language whose common words occur most in the text."""
+    words = re.findall(r"[^\W\d_]+[’']?", text[:20000].lower())
+    scores = {code: sum(w in load(code).common_words for w in words) for code in LANGUAGES}
+    return max(scores, key=lambda code: scores[code])

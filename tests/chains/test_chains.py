@@ -1,0 +1,217 @@
+"""Citation chains on real resolutions, checked against their texts; exports; the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from tests.support import ROOT, needs_corpus
+from unxref.chains.analysis import chains_between, data_errors, lineage, most_cited, neighbourhood
+from unxref.chains.exports import cytoscape, gexf, graphml, svg
+from unxref.chains.graph import ChainError, find_node, graph_for
+
+ID = "https://w3id.org/unxref/id/"
+CHARTER = ID + "treaty/un-charter"
+GENEVA_PROTOCOL = ID + "treaty/geneva-protocol-1925"
+GENEVA_III = ID + "treaty/geneva-convention-iii-1949"
+
+
+def sc(number: int, year: int) -> str:
+    return f"{ID}S/RES/{number}_({year})"
+
+
+@pytest.fixture(scope="module")
+def graph(store_path: Path) -> nx.DiGraph:
+    return graph_for(store_path)
+
+
+def edges(sub: nx.DiGraph) -> set[tuple[str, str, tuple[str, ...]]]:
+    return {(s, t, tuple(d["functions"])) for s, t, d in sub.edges(data=True)}
+
+
+@needs_corpus
+def test_the_chain_of_598_back_to_depth_three(graph: nx.DiGraph) -> None:
+    # 598 (1987) PP1 "Reaffirming its resolution 582 (1986)"; 582 cites no resolution,
+    # only the Charter and the 1925 Geneva Protocol.
+    sub = neighbourhood(graph, sc(598, 1987), 3, "back")
+    assert {n: (d["symbol"], d["date"]) for n, d in sub.nodes(data=True) if d["kind"] == "resolution"} == {
+        sc(598, 1987): ("S/RES/598 (1987)", "1987-07-20"),
+        sc(582, 1986): ("S/RES/582 (1986)", "1986-02-24"),
+    }
+    assert edges(sub) == {
+        (sc(598, 1987), sc(582, 1986), ("reaffirming",)),
+        (sc(598, 1987), GENEVA_PROTOCOL, ("deploring",)),
+        (sc(598, 1987), CHARTER, ("recalling", "acting-under", "calling-upon")),
+        (sc(598, 1987), GENEVA_III, ("urging",)),
+        (sc(582, 1986), CHARTER, ("recalling",)),
+        (sc(582, 1986), GENEVA_PROTOCOL, ("noting", "deploring")),
+    }
+
+
+@needs_corpus
+def test_522_recalls_479_and_514_which_recalls_479(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, sc(522, 1982), 2, "back")
+    resolutions = sub.subgraph(n for n, d in sub.nodes(data=True) if d["kind"] == "resolution")
+    assert {(graph.nodes[s]["symbol"], graph.nodes[t]["symbol"]) for s, t in resolutions.edges()} == {
+        ("S/RES/522 (1982)", "S/RES/479 (1980)"),
+        ("S/RES/522 (1982)", "S/RES/514 (1982)"),
+        ("S/RES/514 (1982)", "S/RES/479 (1980)"),
+    }
+    assert [graph.nodes[n]["date"] for n in (sc(522, 1982), sc(514, 1982), sc(479, 1980))] == [
+        "1982-10-04",
+        "1982-07-12",
+        "1980-09-28",
+    ]
+
+
+@needs_corpus
+def test_615_recalls_five_resolutions_on_death_sentences_in_south_africa(graph: nx.DiGraph) -> None:
+    recalled = {
+        graph.nodes[t]["symbol"]
+        for t in graph.successors(sc(615, 1988))
+        if graph.edges[sc(615, 1988), t]["function"] == "recalling"
+    }
+    assert recalled == {
+        "S/RES/503 (1982)",
+        "S/RES/525 (1982)",
+        "S/RES/533 (1983)",
+        "S/RES/547 (1984)",
+        "S/RES/610 (1988)",
+    }
+    assert graph.edges[sc(503, 1982), sc(473, 1980)]["functions"] == ["recalling"]
+
+
+@needs_corpus
+def test_forward_finds_what_cites_a_resolution(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, sc(582, 1986), 1, "forward")
+    assert sc(598, 1987) in sub and all(t == sc(582, 1986) for _, t in sub.edges())
+
+
+@needs_corpus
+def test_the_chains_between_two_resolutions(graph: nx.DiGraph) -> None:
+    shortest, every = chains_between(graph, sc(615, 1988), sc(473, 1980))
+    assert shortest == [sc(615, 1988), sc(503, 1982), sc(473, 1980)]
+    assert every[0] == shortest and all(path[0] == sc(615, 1988) and path[-1] == sc(473, 1980) for path in every)
+    assert len(every) > 1
+
+
+def test_the_seed_chain_starts_from_its_recalled_resolutions(graph: nx.DiGraph) -> None:
+    seed = ID + "A/RES/62/176"
+    sub = neighbourhood(graph, seed, 1, "back")
+    assert graph.edges[seed, ID + "A/RES/61/183"]["functions"] == ["recalling"]
+    assert graph.edges[seed, ID + "A/RES/S-20/2"]["functions"] == ["reaffirming", "urging", "encouraging"]
+    assert graph.edges[seed, ID + "A/RES/55/2"]["notes"] == ["1"]
+    assert {graph.nodes[n]["kind"] for n in sub} == {"resolution", "document", "treaty"}
+    assert graph.nodes[seed]["in_corpus"] and not graph.nodes[ID + "A/RES/61/183"]["in_corpus"]
+
+
+def test_lineage_follows_the_same_title() -> None:
+    graph = nx.DiGraph()
+    for symbol, date, title in [
+        ("a", "2005", "Drugs"),
+        ("b", "2006", "Drugs"),
+        ("c", "2007", "Drugs"),
+        ("x", "2006", "Other"),
+    ]:
+        graph.add_node(symbol, kind="resolution", symbol=symbol, date=date, title=title)
+    graph.add_edges_from([("b", "a"), ("c", "b"), ("c", "x")])
+    assert lineage(graph, "b") == ["a", "b", "c"]
+
+
+@needs_corpus
+def test_most_cited_and_most_citing(graph: nx.DiGraph) -> None:
+    assert most_cited(graph, 1) == [(CHARTER, graph.in_degree(CHARTER))]
+    resolutions = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] == "resolution")
+    assert most_cited(resolutions, 1)[0][0] == sc(186, 1964)
+
+
+@needs_corpus
+def test_a_citation_of_a_later_resolution_is_a_data_error(graph: nx.DiGraph) -> None:
+    # The corpus file of 471 (1980) also holds the text of 474 (1980), which cites it.
+    errors = data_errors(graph)
+    assert [(e.citing, e.cited) for e in errors if "later" in e.problem] == [(sc(471, 1980), sc(474, 1980))]
+
+
+def test_a_cycle_is_a_data_error() -> None:
+    graph = nx.DiGraph()
+    graph.add_node("a", kind="resolution", symbol="A", date="")
+    graph.add_node("b", kind="resolution", symbol="B", date="")
+    graph.add_edges_from([("a", "b"), ("b", "a")])
+    assert [e.problem for e in data_errors(graph)] == ["citation cycle: A → B"]
+
+
+def test_an_unknown_symbol_is_a_clear_error(graph: nx.DiGraph) -> None:
+    with pytest.raises(ChainError, match="'A/RES/99/999' is not in the citation graph"):
+        find_node(graph, "A/RES/99/999")
+
+
+def test_graphml_and_gexf_read_back_with_the_same_nodes_and_edges(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, ID + "A/RES/62/176", 2, "both")
+    for data, read in ((graphml(sub), nx.read_graphml), (gexf(sub), nx.read_gexf)):
+        again = read(BytesIO(data))
+        assert set(again.nodes) == set(sub.nodes) and set(again.edges) == set(sub.edges)
+
+
+def test_dot_renders_with_graphviz(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, ID + "A/RES/62/176", 1, "back")
+    drawing = svg(sub)
+    assert drawing.startswith(b"<?xml") and b"A/RES/61/183" in drawing
+
+
+def test_cytoscape_elements(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, ID + "A/RES/62/176", 1, "back")
+    elements = cytoscape(sub, ID + "A/RES/62/176")["elements"]
+    root = next(n["data"] for n in elements["nodes"] if n["data"]["root"])
+    assert root["label"] == "A/RES/62/176" and root["href"] == "/id/A/RES/62/176" and root["body"] == "GA"
+    assert len(elements["nodes"]) == sub.number_of_nodes() and len(elements["edges"]) == sub.number_of_edges()
+
+
+def test_the_cli_prints_a_tree_with_dates_and_functions(store_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "unxref.cli", "chain", "A/RES/62/176", "--depth", "1", "--store", str(store_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "A/RES/62/176 2007-12-18 · Coopération internationale face au problème mondial de la drogue"
+    assert "├── recalling: A/RES/61/183" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "dot", "svg"])
+def test_the_cli_exports(store_path: Path, fmt: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "unxref.cli", "chain", "A/RES/62/176", "--format", fmt, "--store", str(store_path)],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert b"A/RES/61/183" in result.stdout
+
+
+def test_the_stats_command_lists_most_cited_and_data_errors(store_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from unxref.cli import app
+
+    result = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["stats", "--top", "100", "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    assert "Most cited" in result.output and "Charter of the United Nations" in result.output
+    assert "Data errors" in result.output
+
+
+def test_the_lineage_command_prints_the_series(store_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from unxref.cli import app
+
+    result = CliRunner().invoke(app, ["lineage", "A/RES/62/176", "--store", str(store_path)])
+    assert (
+        result.output == "A/RES/62/176\t2007-12-18\tCoopération internationale face au problème mondial de la drogue\n"
+    )
