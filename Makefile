@@ -7,8 +7,9 @@ SYSTEM := $(VENV)/.system
 NPM := node_modules/.installed
 STORE ?= data/store
 PORT ?= 8000
-# Debian packages: chromium (browser tests), graphviz (SVG chain exports), node/npm (front-end libraries).
-APT_PACKAGES := chromium graphviz nodejs npm
+# Debian packages, as COMMAND:PACKAGE: chromium (browser tests), graphviz (SVG chain exports),
+# node and npm (front-end libraries), pdftotext (tests of text taken from PDFs by other tools).
+DEBIAN_NEEDS := chromium:chromium dot:graphviz node:nodejs npm:npm pdftotext:poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install run test lint bench bench-http bench-chains docs clean
@@ -19,10 +20,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-$(SYSTEM):
+# Only what is missing, each package on its own (apt refuses a set that conflicts with what is there).
+$(SYSTEM): Makefile
 	@mkdir -p $(VENV)
-	@missing=""; for cmd in chromium dot node npm; do command -v $$cmd >/dev/null || missing=1; done; \
-	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); fi
+	@missing=$$(scripts/missing-debian-packages $(DEBIAN_NEEDS)); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq; fi; \
+	for package in $$missing; do echo "installing Debian package $$package"; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends $$package || exit 1; done
 	touch $(SYSTEM)
 
 $(NPM): package.json package-lock.json $(SYSTEM)
@@ -36,7 +40,8 @@ run: install
 	$(BIN)/unxref serve --store $(STORE) --port $(PORT)
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts hatch_build.py
+	$(BIN)/ruff format --check src tests bench scripts hatch_build.py
 	$(BIN)/mypy
 
 test: install lint
@@ -57,6 +62,7 @@ bench-chains: install
 	$(BIN)/python bench/chain_bench.py
 
 docs: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
 	mkdir -p docs
 	$(BIN)/pylode ontology/unxref.ttl -o docs/ontology.html
 	@echo "ontology documentation: docs/ontology.html"

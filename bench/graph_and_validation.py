@@ -13,11 +13,11 @@ import sys
 import time
 from pathlib import Path
 
+from unxref.errors import InputError
 from unxref.extract import extract_file, extract_text
-from unxref.graph import build
 from unxref.model import Document
-from unxref.read import InputError
-from unxref.validate import validate
+from unxref.rdf.build import build
+from unxref.rdf.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "unsc-en"

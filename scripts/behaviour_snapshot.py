@@ -66,7 +66,10 @@ REQUESTS: list[tuple[str, str, dict[str, str], dict[str, str] | str | None]] = [
     ("GET", "/api/queries/bodies-requested", {}, None),
     ("GET", "/api/queries/nope", {}, None),
     ("GET", "/api/queries/cites-by-paragraph", {}, None),
-    *[("GET", f"/api/chains/S/RES/598_(1987)?depth=3&format={f}", {}, None) for f in ("json", "graphml", "gexf", "dot")],
+    *[
+        ("GET", f"/api/chains/S/RES/598_(1987)?depth=3&format={f}", {}, None)
+        for f in ("json", "graphml", "gexf", "dot")
+    ],
     ("GET", "/api/chains/S/RES/242_(1967)?depth=2&direction=both", {}, None),
     ("GET", "/api/chains/S/RES/615_(1988)/to/S/RES/473_(1980)", {}, None),
     ("GET", "/api/chains/S/RES/99999_(1999)", {}, None),
@@ -123,7 +126,9 @@ def main(out: Path) -> None:
                     response = client.post(path, headers=headers, content=data if isinstance(data, str) else None)
                 body = TIME.sub('"TIME"', response.text).encode() if path == "/dump" else response.content
                 name = f"{index:02d}-{re.sub(r'[^A-Za-z0-9]+', '_', path)[:60]}"
-                head = f"{method} {path} {headers} {data}\n{response.status_code} {response.headers.get('content-type')}\n"
+                head = (
+                    f"{method} {path} {headers} {data}\n{response.status_code} {response.headers.get('content-type')}\n"
+                )
                 if len(body) > 2_000_000:
                     body = f"sha256 {hashlib.sha256(body).hexdigest()} length {len(body)}\n".encode()
                 (out / f"{name}.txt").write_bytes(head.encode() + body)

@@ -22,8 +22,9 @@ from pathlib import Path
 
 DEFAULT_BASE = "https://w3id.org/unxref/id/"
 PACKAGE = Path(__file__).resolve().parent
-CHECKOUT = PACKAGE.parents[1]
 PACKAGED_RESOURCES = PACKAGE / "resources"
+# A checkout keeps the package in src/, and its resources at the top.
+CHECKOUT = PACKAGE.parents[1] if PACKAGE.parent.name == "src" else None
 # Front-end libraries the service serves, by the name they are served under: where each
 # lives in node_modules (installed from package-lock.json), and under resources/vendor/ in a wheel.
 VENDOR = {
@@ -55,7 +56,7 @@ def cache_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     """A resource file or folder, such as ``resource("ontology", "unxref.ttl")``."""
-    candidates = [PACKAGED_RESOURCES.joinpath(*parts), CHECKOUT.joinpath(*parts)]
+    candidates = [PACKAGED_RESOURCES.joinpath(*parts)] + ([CHECKOUT.joinpath(*parts)] if CHECKOUT else [])
     found = next((path for path in candidates if path.exists()), None)
     if found is None:
         where = " or ".join(str(path) for path in candidates)
@@ -73,15 +74,16 @@ def resource_files(folder: str, pattern: str) -> list[Path]:
 
 def vendor(name: str) -> Path:
     """The folder of a front-end library (`VENDOR`), packaged or from node_modules."""
-    packaged = PACKAGED_RESOURCES / "vendor" / name
-    if packaged.is_dir():
-        return packaged
-    installed = CHECKOUT / "node_modules" / VENDOR[name]
-    if installed.is_dir():
-        return installed
-    raise ResourceMissing(
-        f"the front-end library {name} is missing (looked in {packaged} and {installed}); run 'make install' (npm ci)"
+    candidates = [PACKAGED_RESOURCES / "vendor" / name] + (
+        [CHECKOUT / "node_modules" / VENDOR[name]] if CHECKOUT else []
     )
+    found = next((path for path in candidates if path.is_dir()), None)
+    if found is None:
+        where = " or ".join(str(path) for path in candidates)
+        raise ResourceMissing(
+            f"the front-end library {name} is missing (looked in {where}); run 'make install' (npm ci)"
+        )
+    return found
 
 
 @dataclass(frozen=True)

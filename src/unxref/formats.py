@@ -50,7 +50,9 @@ RESULTS = (
         results=pyoxigraph.QueryResultsFormat.XML,
         w3c=FORMATS.SPARQL_Results_XML,
     ),
-    Format("csv", "text/csv", suffixes=(".csv",), results=pyoxigraph.QueryResultsFormat.CSV, w3c=FORMATS.SPARQL_Results_CSV),
+    Format(
+        "csv", "text/csv", suffixes=(".csv",), results=pyoxigraph.QueryResultsFormat.CSV, w3c=FORMATS.SPARQL_Results_CSV
+    ),
     Format(
         "tsv",
         "text/tab-separated-values",
@@ -96,7 +98,15 @@ GRAPHS = (
         pyoxigraph.RdfFormat.RDF_XML,
         w3c=FORMATS.RDF_XML,
     ),
-    Format("nq", "application/n-quads", (), ("nquads", "n-quads"), (".nq",), pyoxigraph.RdfFormat.N_QUADS, w3c=FORMATS["N-Quads"]),
+    Format(
+        "nq",
+        "application/n-quads",
+        (),
+        ("nquads", "n-quads"),
+        (".nq",),
+        pyoxigraph.RdfFormat.N_QUADS,
+        w3c=FORMATS["N-Quads"],
+    ),
     Format("trig", "application/trig", suffixes=(".trig",), rdf=pyoxigraph.RdfFormat.TRIG, w3c=FORMATS.TriG),
 )
 HTML = Format("html", "text/html", ("application/xhtml+xml",), suffixes=(".html",))

@@ -43,7 +43,9 @@ def functions() -> dict[str, Function]:
     for concept in ontology.subjects(RDF.type, UNX.CitationFunction):
         assert isinstance(concept, URIRef)
         prop = ontology.value(concept, UNX.citationProperty)
-        parents = [p for p in ontology.objects(prop, RDFS.subPropertyOf) if str(p).startswith(str(CITO))] if prop else []
+        parents = (
+            [p for p in ontology.objects(prop, RDFS.subPropertyOf) if str(p).startswith(str(CITO))] if prop else []
+        )
         table[str(ontology.value(concept, SKOS.notation))] = Function(
             concept=concept,
             property=URIRef(str(prop)) if prop else None,

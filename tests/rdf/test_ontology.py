@@ -76,7 +76,9 @@ def test_urging_ratification_and_requesting_action_have_their_own_properties() -
 def test_the_function_scheme_lists_the_verbs_the_extractor_reads() -> None:
     graph = ontology()
     for code in ("en", "fr"):
-        data = tomllib.loads((ROOT / "src" / "unxref" / "un" / "data" / "languages" / f"{code}.toml").read_text("utf-8"))
+        data = tomllib.loads(
+            (ROOT / "src" / "unxref" / "un" / "data" / "languages" / f"{code}.toml").read_text("utf-8")
+        )
         expected = {(phrase, function) for phrase, (function, _) in data["verbs"]["phrases"].items()}
         listed = {
             (str(verb), str(graph.value(concept, SKOS.notation)))

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDFS, SKOS, Namespace
 
-from tests.un.test_symbols import REAL_SYMBOLS
+from tests.un.symbol_forms import REAL_SYMBOLS
 from unxref.errors import InputError
 from unxref.rdf.build import authority_graph
 from unxref.rdf.validate import parse_rdf_file, shapes, validate

@@ -42,7 +42,13 @@ def ingest(
     if not files:
         raise fail("no resolutions found in " + ", ".join(paths))
     target = open_store(store)
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    columns = (
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=len(files))
         outcomes = run_ingest(

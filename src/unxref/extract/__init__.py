@@ -1,8 +1,11 @@
 """The extraction pipeline: read → clean → heading → segment → find → resolve → Document.
 
->>> document = extract_text("Le Conseil de sécurité,\\n\\n1. Rappelle sa résolution 242 (1967);", symbol="S/RES/338 (1973)")
+>>> text = "The General Assembly,\\n\\nRecalling its resolution 61/183,\\n\\n1. Requests the Secretary-General to report."
+>>> document = extract_text(text, symbol="A/RES/62/176")
 >>> [(c.paragraph, c.symbol, c.function) for c in document.citations]
-[('OP1', 'S/RES/242 (1967)', 'recalling')]
+[('PP1', 'A/RES/61/183', 'recalling')]
+>>> document.paragraphs[1].addressees
+['SG']
 """
 
 from __future__ import annotations
@@ -84,7 +87,9 @@ def extract_text(
         reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes, authorities
     )
     document.mentions = resolve.mentions(reading.text, named)
-    resolve.calls_to_action(reading.text, document.paragraphs, document.citations, document.mentions, lang_data, authorities)
+    resolve.calls_to_action(
+        reading.text, document.paragraphs, document.citations, document.mentions, lang_data, authorities
+    )
     return document
 
 

@@ -56,7 +56,6 @@ def _paragraph_start() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_LAYOUT_START}|{own})")
 
 
-
 @dataclass(frozen=True)
 class Reading:
     """The reading text, and where its notes begin (``len(text)`` when there are none)."""

@@ -88,7 +88,9 @@ def void(statistics: Statistics, root: str, fmt: Format) -> bytes:
     triples = [
         pyoxigraph.Triple(dataset, rdf_type, _iri(VOID.Dataset)),
         pyoxigraph.Triple(dataset, rdf_type, _iri(DCAT.Dataset)),
-        pyoxigraph.Triple(dataset, _iri(DCTERMS.title), _text("unxref: cross-references of United Nations resolutions")),
+        pyoxigraph.Triple(
+            dataset, _iri(DCTERMS.title), _text("unxref: cross-references of United Nations resolutions")
+        ),
         pyoxigraph.Triple(
             dataset,
             _iri(DCTERMS.description),

@@ -29,7 +29,6 @@ from unxref.un import symbols
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*(?:(\w+)\s*:\s*(iri|literal)\s*)?:\s*(.*)$")
 
 
-
 class QueryError(ValueError):
     """A named query that does not exist, or parameters that do not fit it."""
 

@@ -125,7 +125,9 @@ def write_boolean(value: bool, fmt: Format) -> bytes:
     if fmt.key == "json":
         return json.dumps({"head": {}, "boolean": value}).encode()
     text = "true" if value else "false"
-    return f'<?xml version="1.0"?>\n<sparql xmlns="{SPARQL_RESULTS}"><head/><boolean>{text}</boolean></sparql>\n'.encode()
+    return (
+        f'<?xml version="1.0"?>\n<sparql xmlns="{SPARQL_RESULTS}"><head/><boolean>{text}</boolean></sparql>\n'.encode()
+    )
 
 
 def write_triples(triples: list[pyoxigraph.Triple], fmt: Format, truncated: bool) -> bytes:

@@ -29,6 +29,7 @@ from unxref.service.negotiate import NotAcceptable, choose
 if TYPE_CHECKING:
     from unxref.chains.requests import ChainJob
 
+
 @dataclass(frozen=True)
 class Job:
     query: str

@@ -15,6 +15,7 @@ from unxref.un.language import Language
 
 _PARTS = re.compile(r"\s+(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)(?![\w/])")
 _BARE_OLD = re.compile(r"(?<![\w/.])(?P<number>\d{1,4})\s\((?P<year>19[4-9]\d|20[0-4]\d)\)")
+_LEAD_NUMBER = re.compile(r"\d{1,4}(?![\d/(])")
 Reference = tuple[re.Match[str], int, list[str], str | None, str | None]
 
 
@@ -78,15 +79,23 @@ def find_resolutions(
     return found
 
 
-def _ref_list(
-    text: str, position: int, end: int, language: Language
-) -> list[Reference]:
+def _ref_list(text: str, position: int, end: int, language: Language) -> list[Reference]:
     """Parse "61/183 du 20 décembre 2006", "660 (1990), 661 (1990) and 686 (1991)", ranges."""
     refs: list[Reference] = []
     separator = language.pattern("list_separator")
     range_word = language.pattern("range_word")
     while position < end:
         ref = symbols.REFERENCE.match(text, position)
+        lead = None if ref else _bare_range(text, position, end, range_word)
+        if lead:  # "resolutions 1 to 3 (1946)": the first number without its year
+            ref, first = lead
+            numbers = [str(n) for n in range(first, int(ref.group("onumber")) + 1)]
+            refs.append((ref, ref.end(), numbers, None, None))
+            joined = separator.match(text, ref.end())
+            if not joined:
+                break
+            position = joined.end()
+            continue
         if not ref or ref.end() > end:
             break
         ref_end = ref.end()
@@ -104,11 +113,8 @@ def _ref_list(
         for clause in ("date_clause", "annex_clause"):
             extra = language.pattern(clause).match(text, ref_end)
             if extra and extra.end() <= end and extra.group(0).strip(" ,"):
-                if clause == "annex_clause":
-                    annex = extra.group(0).strip(" ,")
-                    ref_end = extra.end()
-                else:
-                    ref_end = extra.end()
+                annex = extra.group("annex") if clause == "annex_clause" else annex
+                ref_end = extra.end()
         refs.append((ref, ref_end, numbers, parts, annex))
         ranged = range_word.match(text, ref_end)
         if ranged and refs and ref.group("old"):
@@ -124,6 +130,17 @@ def _ref_list(
             break
         position = joined.end()
     return refs
+
+
+def _bare_range(text: str, position: int, end: int, range_word: re.Pattern[str]) -> tuple[re.Match[str], int] | None:
+    """ "1 to 3 (1946)": the reference that ends the range, and the number that starts it."""
+    lead = _LEAD_NUMBER.match(text, position)
+    ranged = range_word.match(text, lead.end()) if lead else None
+    following = symbols.REFERENCE.match(text, ranged.end()) if lead and ranged else None
+    if not lead or not following or not following.group("old") or following.end() > end:
+        return None
+    first = int(lead.group(0))
+    return (following, first) if 0 < int(following.group("onumber")) - first <= 30 else None
 
 
 def find_bare_resolutions(

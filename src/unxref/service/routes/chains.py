@@ -36,7 +36,9 @@ async def chain_api(
     return answer(await service.pool.run(job, service.settings.max_timeout), 0)
 
 
-@router.get("/chains/{symbol:path}", response_class=HTMLResponse, summary="The interactive citation chain of a resolution")
+@router.get(
+    "/chains/{symbol:path}", response_class=HTMLResponse, summary="The interactive citation chain of a resolution"
+)
 async def chain_page(
     symbol: str, request: Request, service: ServiceDep, depth: int = 3, direction: str = "back"
 ) -> Response:

@@ -30,7 +30,9 @@ async def list_queries() -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/api/queries/{name}", summary="Run a named query; parameters are bound as RDF terms; format=json|xml|csv|tsv")
+@router.get(
+    "/api/queries/{name}", summary="Run a named query; parameters are bound as RDF terms; format=json|xml|csv|tsv"
+)
 async def run_named_query(name: str, request: Request, service: ServiceDep) -> Response:
     values = dict(parse_qsl(request.url.query))
     result_format = values.pop("format", "json")

@@ -70,7 +70,9 @@ async def sparql(request: Request, service: ServiceDep) -> Response:
 @router.get("/", response_class=HTMLResponse, summary="The SPARQL editor (YASGUI) with the named queries as tabs")
 async def home(request: Request, service: ServiceDep) -> HTMLResponse:
     tabs = [{"name": q.title, "query": q.text} for q in queries.load_all().values()]
-    return service.templates.TemplateResponse(request, "yasgui.html", {"tabs": json.dumps(tabs), "version": __version__})
+    return service.templates.TemplateResponse(
+        request, "yasgui.html", {"tabs": json.dumps(tabs), "version": __version__}
+    )
 
 
 def _description(service: ServiceDep, endpoint: str, accept: str | None) -> Response:
@@ -85,7 +87,11 @@ async def _read_post(request: Request) -> tuple[list[tuple[str, str]], str | Non
     """Parameters and direct query of a POST, or the error response it deserves."""
     raw_type = request.headers.get("content-type")
     if not raw_type:
-        return [], None, text(400, "a POST needs a Content-Type: application/x-www-form-urlencoded or application/sparql-query")
+        return (
+            [],
+            None,
+            text(400, "a POST needs a Content-Type: application/x-www-form-urlencoded or application/sparql-query"),
+        )
     media, *options = [part.strip() for part in raw_type.split(";")]
     media = media.lower()
     charset = dict(o.lower().split("=", 1) for o in options if "=" in o).get("charset", "utf-8").strip('"')

@@ -1,0 +1,172 @@
+"""Clean and segment as tables: a raw text, its reading text, and the paragraphs and markers found in it.
+
+One row per form of the layout; ``|`` stands for a line break in the raw text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unxref.extract.clean import NOTES_RULE, clean
+from unxref.extract.heading import read_heading
+from unxref.extract.segment import segment
+from unxref.un import language
+
+
+def lines(text: str) -> str:
+    return text.replace("|", "\n")
+
+
+# Raw text → reading text (the body a paragraph a line, the notes after the rule).
+SHORT_COMMA_LINE = pytest.mark.xfail(
+    strict=True, reason="issue 15: a short wrapped line ending in a comma starts a paragraph"
+)
+CLEANING = [
+    pytest.param(
+        "a wrapped line reads on",
+        "Recalling its resolution|61/183,",
+        "Recalling its resolution 61/183,",
+        marks=SHORT_COMMA_LINE,
+    ),
+    ("a word split at a hyphen keeps it", "the Single Conven-|tion", "the Single Conven-tion"),
+    ("a symbol split at a slash is joined", "document A/62/|117", "document A/62/117"),
+    ("a numbered paragraph starts a line", "Recalling,|1. Decides", "Recalling,\n\n1. Decides"),
+    (
+        "a sub-paragraph starts a line",
+        "Decides:|(a) To act;|(b) To report;",
+        "Decides:\n\n(a) To act;\n\n(b) To report;",
+    ),
+    ("a blank line ends a paragraph", "Recalling this,||Noting that,", "Recalling this,\n\nNoting that,"),
+    pytest.param(
+        "a block in lower case after a blank continues",
+        "Recalling the Declaration||of 2000,",
+        "Recalling the Declaration of 2000,",
+        marks=SHORT_COMMA_LINE,
+    ),
+    (
+        "a Markdown note goes after the rule",
+        "Noting[^1] this,||[^1]: See A/62/117.",
+        f"Noting[^1] this,\n\n{NOTES_RULE}\n1 See A/62/117.",
+    ),
+    pytest.param(
+        "a note block after a rule is lifted out",
+        "Noting the Declaration1|_______|1 See resolution 55/2.|of 2000,",
+        f"Noting the Declaration1 of 2000,\n\n{NOTES_RULE}\n1 See resolution 55/2.",
+        marks=SHORT_COMMA_LINE,
+    ),
+    (
+        "no-break spaces and soft hyphens are normalised",
+        "Recalling\u00a0its resolu\u00adtion",
+        "Recalling its resolution",
+    ),
+    (
+        "the body's line starts a paragraph",
+        "A/RES/62/176|The General Assembly,|Recalling",
+        "A/RES/62/176\n\nThe General Assembly,\n\nRecalling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("form", "raw", "reading"), CLEANING, ids=[getattr(c, "values", c)[0] for c in CLEANING])
+def test_cleaning(form: str, raw: str, reading: str) -> None:
+    assert clean(lines(raw)).text == reading
+
+
+# Reading text → paragraph ids, each with its kind's verb function.
+SEGMENTS = [
+    (
+        "en",
+        "preamble and operative part",
+        "The Security Council,|Recalling A,|Noting B,|1. Decides C;|2. Requests D;",
+        ["PP1 recalling", "PP2 noting", "OP1 deciding", "OP2 requesting"],
+    ),
+    (
+        "en",
+        "unnumbered operative paragraphs",
+        "The Security Council,|Noting A,|Decides B;|Requests C;",
+        ["PP1 noting", "OP1 deciding", "OP2 requesting"],
+    ),
+    (
+        "en",
+        "a subject before the verb",
+        "The Security Council,|Noting A,|The Security Council requests B;",
+        ["PP1 noting", "OP1 requesting"],
+    ),
+    (
+        "en",
+        "sub-paragraphs stay in their paragraph",
+        "The General Assembly,|Noting A,|1. Decides:|(a) B;|(b) C;|2. Requests D;",
+        ["PP1 noting", "OP1 deciding", "OP2 requesting"],
+    ),
+    (
+        "en",
+        "an adoption line is no paragraph",
+        "The Security Council,|Noting A,|1. Decides B.|Adopted at the 2345th meeting.",
+        ["PP1 noting", "OP1 deciding"],
+    ),
+    (
+        "en",
+        "a meeting line is no paragraph",
+        "The General Assembly,|Noting A,|1. Decides B.|76th plenary meeting|18 December 2007",
+        ["PP1 noting", "OP1 deciding"],
+    ),
+    (
+        "en",
+        "an annex",
+        "The General Assembly,|Noting A,|1. Adopts the text annexed;|Annex|1. Everyone has a right.|2. No one shall be held.",
+        ["PP1 noting", "OP1 adopting", "ANNEX-1 -", "ANNEX-2 -"],
+    ),
+    (
+        "en",
+        "a section label",
+        "The General Assembly,|I|Drugs|1. Decides A;|II|Crime|2. Decides B;",
+        ["OP1 deciding", "OP2 deciding"],
+    ),
+    (
+        "fr",
+        "French preamble and operative part",
+        "L’Assemblée générale,|Rappelant A,|1. Prie B;",
+        ["PP1 recalling", "OP1 requesting"],
+    ),
+    (
+        "fr",
+        "adverbs inside a verb phrase",
+        "L’Assemblée générale,|Rappelant également A,|1. Accueille également avec satisfaction B;",
+        ["PP1 recalling", "OP1 welcoming"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "form", "text", "expected"), SEGMENTS, ids=[s[1] for s in SEGMENTS])
+def test_segmenting(code: str, form: str, text: str, expected: list[str]) -> None:
+    reading = clean(lines(text))
+    lang = language.load(code)
+    paragraphs = segment(reading, lang, read_heading(reading, lang).end).paragraphs
+    assert [f"{p.id} {p.function or '-'}" for p in paragraphs] == expected
+
+
+# A paragraph with its notes → the markers found in it (number, dangling).
+MARKERS = [
+    ("glued to a word", "Recalling the Millennium Declaration1,", [1], [(1, False)]),
+    ("glued to a year", "Recalling the World Summit of 20052,", [2], [(2, False)]),
+    ("a year with no such note is a year", "Recalling the World Summit of 20052,", [], []),
+    ("glued to punctuation", "Recalling resolutions 72/4;1 and", [1], [(1, False)]),
+    ("spaced at the end after punctuation", "Recalling the Protocol, 28", [28], [(28, False)]),
+    ("spaced, the next in sequence", "Noting the situation 64 and", [64], [(64, False)]),
+    ("a paragraph number is no marker", "Recalling paragraph 5 of resolution 12,", [5], []),
+    ("glued to a word, note printed elsewhere", "Recalling the Charter12,", [], [(12, True)]),
+    ("Markdown", "Recalling the Declaration[^3],", [3], [(3, False)]),
+    ("inside a symbol it is no marker", "Recalling E/CN.7 and G77,", [7, 77], []),
+]
+
+
+@pytest.mark.parametrize(("form", "paragraph", "notes", "expected"), MARKERS, ids=[m[0] for m in MARKERS])
+def test_markers(form: str, paragraph: str, notes: list[int], expected: list[tuple[int, bool]]) -> None:
+    note_lines = "".join(f"\n{n} A note." for n in notes)
+    text = f"The General Assembly,\n\n{paragraph}\n\n1. Decides to act." + (
+        f"\n\n{NOTES_RULE}{note_lines}" if notes else ""
+    )
+    reading = clean(text)
+    lang = language.load("en")
+    found = segment(reading, lang, read_heading(reading, lang).end).markers
+    assert [(m.number, m.dangling) for m in found if m.paragraph == "PP1"] == expected
