@@ -81,12 +81,8 @@ def adopting_body(heading: Heading, authorities: Authorities) -> str | None:
         record = authorities.body_by_name(heading.body_name)
         if record:
             return record.code
-    text = heading.symbol_text or ""
-    if re.search(r"\(\d{4}\)", text):
-        return "SC"
-    if "/" in text or re.search(r"\([IVXL]+\)", text):
-        return "GA"
-    return None
+    reference = symbols.REFERENCE.search(heading.symbol_text or "")
+    return symbols.implied_body(reference) if reference else None
 
 
 def own_symbol(

@@ -191,6 +191,21 @@ def normalize(text: str) -> str:
     return str(parse(text))
 
 
+def implied_body(reference: re.Match[str]) -> str:
+    """Who adopted a resolution, told by the form of its `REFERENCE` alone: "2007/12"
+    (a year, then a number) is ECOSOC's style; "687 (1991)" the Security Council's;
+    "1514 (XV)" and "61/183" the General Assembly's (authority codes).
+
+    >>> [implied_body(REFERENCE.match(r)) for r in ("2007/12", "687 (1991)", "1514 (XV)", "61/183")]
+    ['ECOSOC', 'SC', 'GA', 'GA']
+    """
+    if reference.group("new") and re.fullmatch(r"(?:19|20)\d\d", reference.group("session")):
+        return "ECOSOC"
+    if reference.group("old") and reference.group("qualifier").isdigit():
+        return "SC"
+    return "GA"
+
+
 def reference_symbol(prefix: str, reference: re.Match[str], number: str | None = None) -> str:
     """The symbol of a `REFERENCE` to a resolution of the body whose series is ``prefix``;
     ``number`` picks one of a range.

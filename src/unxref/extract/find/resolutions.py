@@ -20,22 +20,15 @@ Reference = tuple[re.Match[str], int, list[str], str | None, str | None]
 
 
 def _implied_body(ref: re.Match[str], explicit: str | None, own: str | None, context: str | None) -> str:
-    """Who adopted a referenced resolution: a named body, else the form, else context.
-
-    "2007/12" (a year, then a number) is ECOSOC's style; "687 (1991)" the Security
-    Council's; "1514 (XV)" and "61/183" the General Assembly's.
-    """
+    """Who adopted a referenced resolution: a named body; else ECOSOC for its own style of
+    symbol ("2007/12"); else the body whose report a note points into, or the citing body
+    ("its resolution"); else the one the form tells (`symbols.implied_body`)."""
     if explicit:
         return explicit
-    if ref.group("new") and re.fullmatch(r"(?:19|20)\d\d", ref.group("session")):
-        return "ECOSOC"
-    if context:
-        return context
-    if own:
-        return own
-    if ref.group("old") and ref.group("qualifier").isdigit():
-        return "SC"
-    return "GA"
+    form = symbols.implied_body(ref)
+    if form == "ECOSOC":
+        return form
+    return context or own or form
 
 
 def find_resolutions(

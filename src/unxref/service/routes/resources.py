@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from unxref.formats import PAGES
-from unxref.rdf.iris import page_link, symbol_path
+from unxref.rdf.iris import page_link
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose
 from unxref.service.pages import ResourcePage, resource_page
@@ -40,12 +40,12 @@ async def resource(path: str, request: Request, service: ServiceDep, format: str
 
 
 @router.get("/go", summary="Jump to the page of a symbol")
-async def go(symbol: str) -> Response:
+async def go(symbol: str, service: ServiceDep) -> Response:
     try:
         canonical = normalize(symbol)
     except SymbolError as error:
         return text(400, f"{symbol!r} is not a UN symbol: {error}")
-    return RedirectResponse("/id/" + symbol_path(canonical), status_code=303)
+    return RedirectResponse(service.iris.page(service.iris.resource(canonical)), status_code=303)
 
 
 def _describe_query(page: ResourcePage) -> str:
