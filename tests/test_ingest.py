@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from tests.support import EXAMPLE
 from unxref.cli import app
-from unxref.ingest import expand, ingest
+from unxref.extract.read import expand
+from unxref.ingest import ingest
 from unxref.store import Store
 
 runner = CliRunner(env={"COLUMNS": "250"})
@@ -34,13 +35,21 @@ def quads(store: Path, graph: str | None = None) -> int:
 
 
 def test_a_folder_is_searched_for_resolutions(sources: Path) -> None:
-    assert [p.name for p in expand([str(sources)])] == ["A_RES_62_176_fr.txt", "notes.txt"]
+    files, problems = expand([str(sources)])
+    assert [p.name for p in files] == ["A_RES_62_176_fr.txt", "notes.txt"] and problems == []
 
 
 def test_a_glob_and_a_missing_path(sources: Path) -> None:
-    assert [p.name for p in expand([str(sources / "*.txt")])] == ["A_RES_62_176_fr.txt", "notes.txt"]
-    with pytest.raises(Exception, match="no such file or folder"):
-        expand([str(sources / "missing.txt")])
+    files, problems = expand([str(sources / "*.txt"), str(sources / "missing.txt"), str(sources / "*.pdf")])
+    assert [p.name for p in files] == ["A_RES_62_176_fr.txt", "notes.txt"]
+    assert [p.problem for p in problems] == ["no such file or folder", "no file matches this pattern"]
+
+
+def test_a_missing_path_is_a_failure_row_and_the_rest_is_ingested(sources: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(sources / EXAMPLE.name), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 1
+    assert "missing.txt" in result.output and "no such file or folder" in result.output
+    assert quads(tmp_path / "store", SEED_GRAPH) > 1000
 
 
 def test_a_failing_document_is_reported_and_the_rest_go_on(sources: Path, tmp_path: Path) -> None:

@@ -11,9 +11,8 @@ A text that lacks its symbol or date takes them from its sidecar file
 
 from __future__ import annotations
 
-import glob
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,6 @@ from unxref.extract import extract_file
 from unxref.rdf.build import build, provenance
 from unxref.rdf.serialize import ntriples
 from unxref.store import Store
-
-SOURCE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -36,25 +33,6 @@ class Outcome:
     graph: str = ""  # N-Triples
     provenance: str = ""
     error: str | None = None
-
-
-def expand(paths: Iterable[str]) -> list[Path]:
-    """Files, folders (searched recursively for source files) and glob patterns, in a stable order."""
-    found: list[Path] = []
-    for given in paths:
-        matches = (
-            [Path(m) for m in sorted(glob.glob(given, recursive=True))] if glob.has_magic(given) else [Path(given)]
-        )
-        if not matches:
-            raise InputError(given, "no file matches this pattern")
-        for path in matches:
-            if path.is_dir():
-                found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
-            elif path.exists():
-                found.append(path)
-            else:
-                raise InputError(str(path), "no such file or folder")
-    return list(dict.fromkeys(found))
 
 
 def prepare(path: Path, check: bool = True) -> Outcome:

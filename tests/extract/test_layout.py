@@ -18,16 +18,8 @@ def lines(text: str) -> str:
 
 
 # Raw text → reading text (the body a paragraph a line, the notes after the rule).
-SHORT_COMMA_LINE = pytest.mark.xfail(
-    strict=True, reason="issue 15: a short wrapped line ending in a comma starts a paragraph"
-)
 CLEANING = [
-    pytest.param(
-        "a wrapped line reads on",
-        "Recalling its resolution|61/183,",
-        "Recalling its resolution 61/183,",
-        marks=SHORT_COMMA_LINE,
-    ),
+    ("a wrapped line reads on", "Recalling its resolution|61/183,", "Recalling its resolution 61/183,"),
     ("a word split at a hyphen keeps it", "the Single Conven-|tion", "the Single Conven-tion"),
     ("a symbol split at a slash is joined", "document A/62/|117", "document A/62/117"),
     ("a numbered paragraph starts a line", "Recalling,|1. Decides", "Recalling,\n\n1. Decides"),
@@ -37,22 +29,20 @@ CLEANING = [
         "Decides:\n\n(a) To act;\n\n(b) To report;",
     ),
     ("a blank line ends a paragraph", "Recalling this,||Noting that,", "Recalling this,\n\nNoting that,"),
-    pytest.param(
+    (
         "a block in lower case after a blank continues",
         "Recalling the Declaration||of 2000,",
         "Recalling the Declaration of 2000,",
-        marks=SHORT_COMMA_LINE,
     ),
     (
         "a Markdown note goes after the rule",
         "Noting[^1] this,||[^1]: See A/62/117.",
         f"Noting[^1] this,\n\n{NOTES_RULE}\n1 See A/62/117.",
     ),
-    pytest.param(
+    (
         "a note block after a rule is lifted out",
         "Noting the Declaration1|_______|1 See resolution 55/2.|of 2000,",
         f"Noting the Declaration1 of 2000,\n\n{NOTES_RULE}\n1 See resolution 55/2.",
-        marks=SHORT_COMMA_LINE,
     ),
     (
         "no-break spaces and soft hyphens are normalised",
@@ -67,7 +57,7 @@ CLEANING = [
 ]
 
 
-@pytest.mark.parametrize(("form", "raw", "reading"), CLEANING, ids=[getattr(c, "values", c)[0] for c in CLEANING])
+@pytest.mark.parametrize(("form", "raw", "reading"), CLEANING, ids=[c[0] for c in CLEANING])
 def test_cleaning(form: str, raw: str, reading: str) -> None:
     assert clean(lines(raw)).text == reading
 

@@ -68,10 +68,6 @@ KNOWN_GAPS = {
         "documents",
     ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
     (
-        "S_RES_0487_1981_EN_GOLD.txt",
-        "documents",
-    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    (
         "S_RES_0540_1983_EN_GOLD.txt",
         "documents",
     ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
@@ -93,10 +89,6 @@ KNOWN_GAPS = {
     ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
     (
         "S_RES_0541_1983_EN_GOLD.txt",
-        "treaties_unts",
-    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    (
-        "S_RES_0568_1985_EN_GOLD.txt",
         "treaties_unts",
     ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
     (

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from unxref.cli.app import app, fail, one_of, out
+from unxref.cli.app import app, err, fail, one_of, out
 from unxref.errors import InputError
 from unxref.formats import GRAPHS, keys
 from unxref.un.language import LANGUAGES
@@ -18,40 +18,76 @@ from unxref.un.language import LANGUAGES
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from unxref.model import Document
+from unxref.model import Document
 
 EXTRACT_FORMATS = ["text", "json", *[k for k in keys(GRAPHS) if k != "trig"]]
+BATCH_FORMATS = ["text", "json", "nt", "nq"]  # the formats several documents can be written in, one after another
 
 
 @app.command()
 def extract(
-    file: Path = typer.Argument(..., help="A resolution: plain text, PDF, DOCX or HTML."),
-    symbol: str | None = typer.Option(None, help="The document's own symbol, when its text lacks it."),
-    date: str | None = typer.Option(None, help="Its adoption date (YYYY-MM-DD), when its text lacks it."),
+    files: list[str] = typer.Argument(..., help="Resolutions (text, Markdown, PDF, DOCX, HTML), folders or globs."),
+    symbol: str | None = typer.Option(None, help="With one file: its own symbol, when its text lacks it."),
+    date: str | None = typer.Option(None, help="With one file: its adoption date (YYYY-MM-DD), when its text lacks it."),
     lang: str = one_of(["auto", *LANGUAGES], "auto", "The text's language"),
     format: str = one_of(
-        EXTRACT_FORMATS, "text", "text (a summary), json (the document model) or an RDF format", "--format", "-f"
+        EXTRACT_FORMATS,
+        "text",
+        "text (a summary), json (the document model; JSON Lines, a document a line, for several) or an RDF format",
+        "--format",
+        "-f",
     ),
 ) -> None:
-    """Extract one resolution: its structure and every citation it makes."""
+    """Extract resolutions: their structure and every citation they make.
+
+    One file: its summary, its JSON or its graph. Several (or a folder): one after another,
+    JSON as JSON Lines; a file that fails is a line on standard error (and, in JSON Lines,
+    an ``{"source": ..., "error": ...}`` line), the others go on; the exit status is 1 when
+    some failed, 2 when all did.
+    """
     from unxref.extract import extract_file
+    from unxref.extract.read import expand
 
-    try:
-        document = extract_file(file, symbol=symbol, lang=lang, date=date)
-        if format == "json":
-            json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-            print()
-        elif format == "text":
-            print_summary(document)
-        else:
-            from unxref.rdf.build import build
-            from unxref.rdf.iris import Iris
-            from unxref.rdf.serialize import serialize
+    paths, problems = expand(files)
+    single = len(files) == 1 and not problems and len(paths) == 1 and Path(files[0]).is_file()
+    if (symbol or date) and not single:
+        raise fail("--symbol and --date apply to one file")
+    if not single and format not in BATCH_FORMATS:
+        raise fail(f"several files are written as {', '.join(BATCH_FORMATS)}, not {format}")
+    failed = [str(problem) for problem in problems]
+    written = 0
+    for path in paths:
+        try:
+            document = extract_file(path, symbol=symbol, lang=lang, date=date)
+            _write(document, format, single)
+            written += 1
+        except InputError as error:
+            if single:
+                raise fail(str(error)) from None
+            failed.append(str(error))
+            if format == "json":
+                print(json.dumps({"source": str(path), "error": error.problem}, ensure_ascii=False))
+    for message in failed:
+        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1 if written else 2)
 
-            graph = build(document)  # refuses a document without a symbol
-            sys.stdout.write(serialize(graph, format, Iris.configured().graph(document.symbol or "")))
-    except InputError as error:
-        raise fail(str(error)) from None
+
+def _write(document: Document, format: str, single: bool) -> None:
+    if format == "json" and single:
+        json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif format == "json":
+        print(json.dumps({"source": document.source, **document.to_json()}, ensure_ascii=False))
+    elif format == "text":
+        print_summary(document)
+    else:
+        from unxref.rdf.build import build
+        from unxref.rdf.iris import Iris
+        from unxref.rdf.serialize import serialize
+
+        graph = build(document)  # refuses a document without a symbol
+        sys.stdout.write(serialize(graph, format, Iris.configured().graph(document.symbol or "")))
 
 
 @app.command()

@@ -11,11 +11,10 @@ import typer
 from rich.table import Table
 
 from unxref.cli.app import app, err, fail, one_of, open_store, out, store_option
-from unxref.errors import InputError
 from unxref.formats import GRAPHS, RESULTS, keys
 
 if TYPE_CHECKING:
-    from unxref.ingest import Outcome
+    from unxref.ingest import Outcome as IngestOutcome
 
 EXPORT_FORMATS = ["nq", "trig", "nt", "ttl", "jsonld"]
 
@@ -32,14 +31,12 @@ def ingest(
     """Extract resolutions into the store: one named graph per document, each written in one transaction."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from unxref.ingest import expand
+    from unxref.extract.read import expand
+    from unxref.ingest import Outcome
     from unxref.ingest import ingest as run_ingest
 
-    try:
-        files = expand(paths)
-    except InputError as error:
-        raise fail(str(error)) from None
-    if not files:
+    files, problems = expand(paths)
+    if not files and not problems:
         raise fail("no resolutions found in " + ", ".join(paths))
     target = open_store(store)
     columns = (
@@ -58,6 +55,7 @@ def ingest(
             workers=workers,
             progress=lambda o: progress.update(task, advance=1, description=Path(o.source).name),
         )
+    outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
     folder = target.path
     del target  # closed, so that the citation graph is read from the store as it now is
     if folder is not None and any(o.error is None for o in outcomes):
@@ -68,7 +66,7 @@ def ingest(
     _print_outcomes(outcomes, folder)
 
 
-def _print_outcomes(outcomes: list[Outcome], folder: Path | None) -> None:
+def _print_outcomes(outcomes: list[IngestOutcome], folder: Path | None) -> None:
     """The summary of an ingest, and a row for each failure; exit 1 when something failed."""
     done = [o for o in outcomes if o.error is None]
     failed = [o for o in outcomes if o.error is not None]

@@ -50,9 +50,9 @@ def extract_text(
     """Extract one resolution; ``symbol`` and ``date`` supply what its text lacks."""
     if date is not None and not is_iso_date(date):
         raise InputError(source, f"--date {date!r} is not a date in the form YYYY-MM-DD")
-    reading = clean(raw, source_format)
-    code = language.detect(reading.body) if lang == "auto" else lang
+    code = language.detect(raw) if lang == "auto" else lang
     lang_data = language.load(code)
+    reading = clean(raw, source_format, lang_data)
     authorities = authority_data.load()
     heading = read_heading(reading, lang_data)
     segments = segment(reading, lang_data, heading.end)

@@ -40,38 +40,51 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[
 
 
 def read_heading(reading: Reading, language: Language) -> Heading:
-    """Title, body, symbol and date: the blocks before the first paragraph."""
+    """Title, body, symbol and date: the blocks before the first paragraph. The date is the
+    adoption's ("Resolution adopted by the General Assembly on 1 December 2025"), never the
+    distribution's ("Distr.: General 3 December 2025")."""
     text = reading.text
     heading = Heading()
     titles: list[str] = []
-    date_pattern = language.pattern("date")
+    date_pattern, masthead = language.pattern("date"), language.pattern("masthead")
     for start, end in blocks(text, 0, reading.notes_start):
         line = text[start:end]
-        body = language.pattern("body_line").match(line)
-        if body:
-            heading.body_name = body.group("body")
+        adopted = language.pattern("adoption_date").search(line)
+        if adopted:
+            heading.date_text = date_pattern.search(adopted.group(0)).group(0)  # type: ignore[union-attr]
+        if language.pattern("body_line").match(line):
+            heading.body_name = language.pattern("body_line").match(line).group("body")  # type: ignore[union-attr]
             heading.end = end + 1
             break
         if _NUMBERED.match(line) or match_verb(line, language):
             heading.end = start
             break
-        symbol = language.pattern("heading_symbol").match(line)
-        if symbol:
-            heading.symbol_text = heading.symbol_text or symbol.group("symbol")
-            rest = line[symbol.end() :].strip(" .")
-            if rest and not date_pattern.search(rest):
-                titles.append(rest)
-        elif heading.symbol_text and not line.startswith("[") and not date_pattern.search(line):
+        if not adopted and not masthead.match(line) and not _heading_line(line, heading, titles, language):
             heading.end = start  # 1946-style: "1 (1946) Resolution of 25 January 1946", then the text
             break
-        elif not line.startswith("[") and (not date_pattern.search(line) or len(line) > 120):
-            titles.append(line)
         date = date_pattern.search(line)
-        if date and heading.date_text is None:
+        if date and heading.date_text is None and not masthead.match(line):
             heading.date_text = date.group(0)
         heading.end = end + 1
     heading.title = " ".join(titles) or None
     return heading
+
+
+def _heading_line(line: str, heading: Heading, titles: list[str], language: Language) -> bool:
+    """Read a line of the heading that is no masthead: its symbol, or its title; False when the
+    heading has ended (a line after the symbol that is neither)."""
+    date_pattern = language.pattern("date")
+    symbol = language.pattern("heading_symbol").match(line)
+    if symbol:
+        heading.symbol_text = heading.symbol_text or symbol.group("symbol")
+        rest = line[symbol.end() :].strip(" .")
+        if rest and not date_pattern.search(rest):
+            titles.append(rest)
+    elif heading.symbol_text and not line.startswith("[") and not date_pattern.search(line):
+        return False
+    elif not line.startswith("[") and (not date_pattern.search(line) or len(line) > 120):
+        titles.append(line)
+    return True
 
 
 def adopting_body(heading: Heading, authorities: Authorities) -> str | None:

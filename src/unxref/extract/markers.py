@@ -56,7 +56,9 @@ def _markers(text: str, paragraph: Paragraph, notes: set[int], expected: int, la
             add(number, (start + match.start(1), start + match.end(1)), False)
     for match in _SPACED.finditer(body):
         number = int(match.group(1))
-        if _spaced_marker(body, match, number in notes, number == expected, language):
+        before = [m.number for m in found.values() if m.span[0] < start + match.start(1)]
+        following = max(before) + 1 if before else expected  # the next note in sequence here
+        if _spaced_marker(body, match, number in notes, number == following, language):
             add(number, (start + match.start(1), start + match.end(1)), number not in notes)
     return sorted(found.values(), key=lambda m: m.span[0])
 

@@ -7,9 +7,11 @@ file and the problem in one line; the CLI prints it and exits with status 2.
 
 from __future__ import annotations
 
+import glob
 import re
 import tomllib
 import zipfile
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -18,6 +20,7 @@ from unxref.errors import InputError
 
 MAX_BYTES = 50_000_000
 SIDECAR_KEYS = ("symbol", "date", "lang")
+SOURCE_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
 
 def read_file(path: Path) -> tuple[str, str]:
@@ -226,3 +229,22 @@ def sidecar(path: Path) -> dict[str, str]:
     if unknown:
         raise InputError(str(meta), f"unknown keys {', '.join(sorted(unknown))}; known: {', '.join(SIDECAR_KEYS)}")
     return {k: str(v) for k, v in data.items()}
+
+
+def expand(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
+    """The source files that files, folders (searched recursively) and glob patterns name,
+    in a stable order, and a problem for each that names none; the others go on."""
+    found: list[Path] = []
+    problems: list[InputError] = []
+    for given in paths:
+        matches = [Path(m) for m in sorted(glob.glob(given, recursive=True))] if glob.has_magic(given) else [Path(given)]
+        if not matches:
+            problems.append(InputError(given, "no file matches this pattern"))
+        for path in matches:
+            if path.is_dir():
+                found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
+            elif path.exists():
+                found.append(path)
+            else:
+                problems.append(InputError(str(path), "no such file or folder"))
+    return list(dict.fromkeys(found)), problems

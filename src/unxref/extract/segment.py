@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from unxref.extract.clean import Reading
 from unxref.extract.heading import blocks
 from unxref.extract.markers import find_markers
+from unxref.extract.unwrap import introduces_text
 from unxref.model import Footnote, Marker, Paragraph, ParagraphKind, Section, SubParagraph
 from unxref.un.language import Language, Verb, match_verb
 
@@ -164,11 +165,12 @@ class _Paragrapher:
         return paragraph_id
 
     def introduces_annex(self) -> bool:
-        """An operative paragraph ending in a colon ("Adopts the following declaration:")
-        followed by a heading introduces an inline annex."""
+        """An operative paragraph that brings in a text ("Adopts the following declaration:")
+        followed by a heading introduces an inline annex; one that ends in a colon before a
+        quotation does not."""
         if not self.paragraphs or self.paragraphs[-1].kind != "operative" or self.paragraphs[-1].subparagraphs:
             return False
-        return self.text[slice(*self.paragraphs[-1].span)].rstrip().endswith(":")
+        return introduces_text(self.text[slice(*self.paragraphs[-1].span)], self.language)
 
     def strip_subject(self, line: str) -> str:
         """ "The Security Council requests ..." opens with its verb after the subject."""

@@ -1,0 +1,204 @@
+"""Footnotes lifted out of the body, on every layout a user brings, so that the sentence a
+note interrupted reads on:
+
+- Markdown notes, ``[^3]: text``, with their indented continuation lines; a "note" whose
+  key breaks the sequence is a wrapped line of the note before (``[^1994]: (United Nations
+  publication ...`` is "1994 (United ..." of note 10);
+- blocks after a ``_____`` rule, as PDFs print them at page bottoms: ``3 text`` lines, or
+  (as pdftotext gives them) numbers on lines of their own and the texts apart, in order;
+- notes printed in the body of an annual volume with no rule, ``93 Ibid., document`` or a
+  bare ``93`` and the text on the next line;
+- a run of numbered notes after the last paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unxref.un.language import Language
+
+_RULE = re.compile(r"^\s*[_\u2014\u2015-]{5,}\s*$")
+_NOTE_LINE = re.compile(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z]))(?=\S)(?!\d)(?!\.\s)(.*)$")
+_NUMBER_ONLY = re.compile(r"^(\d{1,3})$")
+_MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
+# A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
+_VOLUME_NOTE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÉÈÀ\"«“'(\[])(.+)$")
+
+
+@dataclass
+class Note:
+    number: int
+    lines: list[str] = field(default_factory=list)
+
+    def ended(self) -> bool:
+        last = next((line for line in reversed(self.lines) if line), "")
+        return last.endswith((".", ".»", ".”", ";", ".)"))
+
+
+def lift_notes(lines: list[str], language: Language) -> tuple[list[str], list[Note]]:
+    """Separate footnotes from body lines; notes come back in number order, one per number."""
+    body: list[str] = []
+    notes: list[Note] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        markdown = _MD_NOTE.match(line)
+        if markdown:
+            i = _read_markdown_note(lines, i, markdown, notes)
+        elif _RULE.match(line):
+            i = _read_note_block(lines, i + 1, notes, language)
+        elif _volume_note_at(lines, i, language):
+            i = _read_volume_note(lines, i, notes, language)
+        else:
+            body.append(line)
+            i += 1
+    trailing = _trailing_notes(body)
+    if trailing:
+        cut, found = trailing
+        body = body[:cut]
+        notes.extend(found)
+    return body, _one_per_number(notes)
+
+
+def _one_per_number(notes: list[Note]) -> list[Note]:
+    """Sorted by number; a number printed twice (OCR, or a note of the page before) keeps its first note."""
+    kept: dict[int, Note] = {}
+    for note in notes:
+        kept.setdefault(note.number, note)
+    return [kept[number] for number in sorted(kept)]
+
+
+def _read_markdown_note(lines: list[str], i: int, match: re.Match[str], notes: list[Note]) -> int:
+    number, text = int(match.group(1)), match.group(2)
+    previous = notes[-1] if notes else None
+    if previous is not None and number != previous.number + 1 and (number > 999 or number < previous.number):
+        previous.lines.append(f"{number} {text}")  # a wrapped line the converter took for a note
+        current = previous
+    else:
+        current = Note(number, [text])
+        notes.append(current)
+    i += 1
+    while i < len(lines) and lines[i] and not _MD_NOTE.match(lines[i]) and lines[i - 1]:
+        current.lines.append(lines[i])  # indented continuation lines
+        i += 1
+    return i
+
+
+def _read_note_block(lines: list[str], i: int, notes: list[Note], language: Language) -> int:
+    """Read the notes after a rule; return the index where the body resumes.
+
+    Notes are ``N text`` lines in sequence, or (pdftotext) bare numbers and texts apart: the
+    texts are given the numbers in order once as many of each are read.
+    """
+    current: Note | None = None
+    numbers: list[int] = []
+    texts: list[Note] = []
+    while i < len(lines):
+        line = lines[i]
+        match = _NOTE_LINE.match(line)
+        bare = _NUMBER_ONLY.match(line)
+        expected = current.number + 1 if current else None
+        if bare and (not texts or len(numbers) < len(texts) + 1):
+            numbers.append(int(bare.group(1)))
+        elif match and (expected is None or int(match.group(1)) == expected) and not numbers:
+            current = Note(int(match.group(1)), [match.group(2)])
+            notes.append(current)
+        elif not line:
+            pass
+        elif numbers and (len(texts) < len(numbers) or not texts[-1].ended()) and _note_text(line, texts, language):
+            if texts and not texts[-1].ended():
+                texts[-1].lines.append(line)
+            else:
+                texts.append(Note(0, [line]))
+        elif current is not None and not current.ended():
+            current.lines.append(line)
+        else:
+            break
+        i += 1
+    for number, text in zip(sorted(numbers), texts, strict=False):
+        notes.append(Note(number, text.lines))
+    return i
+
+
+def _note_text(line: str, texts: list[Note], language: Language) -> bool:
+    """A line that goes on a pdftotext note block: a note's first line, or the rest of one."""
+    if texts and not texts[-1].ended():
+        return True
+    return bool(line[:1].isupper() or language.pattern("note_opener").match(line))
+
+
+def _volume_note_at(lines: list[str], i: int, language: Language) -> bool:
+    """A note printed in the body: ``93 Ibid., document`` (or ``93`` alone, then ``Ibid., ...``),
+    never a wrapped line of the body such as ``18 September 1978,`` or ``425 (1978)``."""
+    line = lines[i]
+    bare = _NUMBER_ONLY.match(line)
+    if bare:
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        return bool(language.pattern("note_opener").match(following))
+    match = _VOLUME_NOTE.match(line)
+    if not match or line.endswith(":"):
+        return False
+    rest = match.group(2)
+    first = rest.split()[0].strip(",.").lower()
+    return first not in language.months and not rest.startswith("(") and bool(
+        language.pattern("note_opener").match(rest) or _ends_sentence_later(lines, i)
+    )
+
+
+def _ends_sentence_later(lines: list[str], i: int) -> bool:
+    """A note is short: its text ends with a full stop within three lines."""
+    return any(line.endswith((".", ".»", ".”")) for line in lines[i : i + 3])
+
+
+def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Language) -> int:
+    bare = _NUMBER_ONLY.match(lines[i])
+    if bare:
+        note = Note(int(bare.group(1)), [lines[i + 1]])
+        i += 2
+    else:
+        match = _VOLUME_NOTE.match(lines[i])
+        assert match
+        note = Note(int(match.group(1)), [match.group(2)])
+        i += 1
+    notes.append(note)
+    while i < len(lines) and lines[i] and not note.ended() and not _volume_note_at(lines, i, language):
+        note.lines.append(lines[i])
+        i += 1
+    return i
+
+
+def _trailing_notes(lines: list[str]) -> tuple[int, list[Note]] | None:
+    """Numbered notes printed after the body, as in the annual volumes.
+
+    They follow the last paragraph, start with a bare number ("31 United Nations,
+    Treaty Series ...", never "31. Requests ..."), and run in sequence.
+    """
+    blocks = _blocks(lines)
+    start = len(blocks)
+    while start > 0 and _NOTE_LINE.match(blocks[start - 1][1][0]):
+        start -= 1
+    if start == len(blocks) or start == 0:
+        return None
+    notes: list[Note] = []
+    for _, block in blocks[start:]:
+        for line in block:
+            match = _NOTE_LINE.match(line)
+            if match and (not notes or int(match.group(1)) > notes[-1].number):
+                notes.append(Note(int(match.group(1)), [match.group(2)]))
+            elif notes:
+                notes[-1].lines.append(line)
+    return blocks[start][0], notes
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, with the index of each run's first line."""
+    blocks: list[tuple[int, list[str]]] = []
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if blocks and index > 0 and lines[index - 1]:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((index, [line]))
+    return blocks

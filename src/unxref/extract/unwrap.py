@@ -1,0 +1,122 @@
+"""Lines into paragraphs: a wrapped line reads on; a paragraph starts only where a resolution
+starts one.
+
+A line starts a paragraph when it is structure (a paragraph number "3. ", a sub-paragraph
+"(a) ", a section label, the adopting body's line, an adoption line, an annex heading), or
+when it opens with a paragraph verb of the language ("Recalling", "Rappelant", "Decides")
+after a line that ends a clause (``, ; : .``). A blank line also ends a paragraph in the
+heading, and in the body after a line that ends a clause, unless what follows starts in
+lower case. Anything else is a wrapped line of the paragraph before: a short line ending in
+a comma ("18 September 1978,"), a line in capitals after a comma ("Union of Soviet
+Socialist"), a page break in the middle of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from unxref.un.language import Language, match_verb
+
+# Structure that starts a paragraph in every language: a number "3. " (or a number alone,
+# as pdftotext prints it), a sub-paragraph "(a) ", a dash item, a section label, a session
+# number "62/176. ", an editorial bracket.
+_STRUCTURE = re.compile(
+    r"^(?:\d{1,3}\.(?:\s|$)|\(?[a-z]{1,4}\)\s|\([ivx]+\)\s|[-–—•]\s|[IVX]+\.?$|[A-H]\.?$"
+    r"|\[|\d{1,3}/\d{1,4}\.(?:\s|$)|(?:E?S-)?\d{1,2}/\d{1,4}\.(?:\s|$))"
+)
+_LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\)|\([ivx]+\))$")  # "5." alone: its text follows
+# OCR reads a first paragraph number "1." as "I." or "l.".
+_DAMAGED_ONE = re.compile(r"^[Il]\.(?=\s+[A-ZÉ])")
+_CLAUSE_END = (",", ";", ":", ".", ",»", ";»", ".»", ",”", ";”", ".”", "),", ");", ").")
+
+
+def unwrap(lines: list[str], language: Language) -> list[str]:
+    """The body's lines joined into paragraphs, a paragraph a line."""
+    paragraphs: list[list[str]] = []
+    blank = True
+    in_body = False
+    for raw in lines:
+        if not raw:
+            blank = True
+            continue
+        line = _repair_number(raw, language)
+        previous = paragraphs[-1][-1] if paragraphs else ""
+        brings_text = bool(paragraphs) and introduces_text(" ".join(paragraphs[-1]), language)
+        if paragraphs and not brings_text and _continues(previous, line, blank, in_body, language):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+        in_body = in_body or _opens_body(line, language)
+        blank = False
+    return [join_lines(p) for p in paragraphs]
+
+
+def _continues(previous: str, line: str, blank: bool, in_body: bool, language: Language) -> bool:
+    if _LABEL_ONLY.match(previous):
+        return True  # "5." alone on its line, its text on the next
+    if _starts(line, previous, language) or is_label(previous) or _opens_body(previous, language):
+        return False
+    if not blank:
+        return True
+    if line[0].islower():
+        return not previous.endswith((".", ":"))
+    return in_body and not previous.endswith(_CLAUSE_END)  # a page break in mid-sentence
+
+
+def introduces_text(paragraph: str, language: Language) -> bool:
+    """A paragraph that brings in a text of its own ("Adopts the following declaration:"),
+    not one that ends in a colon before a list or a quotation."""
+    return bool(language.pattern("introduces_text").search(paragraph.rstrip()))
+
+
+def _starts(line: str, previous: str, language: Language) -> bool:
+    """Whether the line opens a paragraph whatever came before, or with a verb after a clause's end."""
+    if _STRUCTURE.match(line) or _layout_start(language).match(line):
+        return True
+    return line[0].isupper() and previous.endswith(_CLAUSE_END) and _opens_with_verb(line, language)
+
+
+def _opens_with_verb(line: str, language: Language) -> bool:
+    subject = language.pattern("subject").match(line)
+    return match_verb(line[subject.end() :] if subject else line, language) is not None
+
+
+def _opens_body(line: str, language: Language) -> bool:
+    """The adopting body's line ("The Security Council,") ends the heading."""
+    return bool(language.pattern("body_line").match(line))
+
+
+@cache
+def _layout_start(language: Language) -> re.Pattern[str]:
+    """The language's lines that start a paragraph: the body's line, an adoption or meeting line, an annex heading."""
+    parts = (language.pattern(name).pattern for name in ("paragraph_start", "adopted_line", "annex_heading"))
+    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
+
+
+def _repair_number(line: str, language: Language) -> str:
+    """ "I. Demande instamment" is "1. Demande instamment" misread."""
+    damaged = _DAMAGED_ONE.match(line)
+    if damaged and _opens_with_verb(line[damaged.end() :].lstrip(), language):
+        return "1" + line[1:]
+    return line
+
+
+def is_label(line: str) -> bool:
+    """A section label ("II"), or a short line with no final punctuation ("The Security Council")."""
+    return bool(re.fullmatch(r"[IVX]+\.?|[A-H]\.?|[A-Z]{1,2}/\S+|.*\]", line)) or (
+        len(line.split()) <= 4 and line[-1:].isalpha() and all(w[:1].isupper() for w in line.split())
+    )
+
+
+def join_lines(lines: list[str]) -> str:
+    """Wrapped lines as one: a word split at a slash or a hyphen is joined, other breaks are a space."""
+    text = ""
+    for line in (ln for ln in lines if ln):
+        if not text:
+            text = line
+        elif text.endswith(("/", "-")) and text[-2:-1].isalnum() and (line[0].isalnum()):
+            text += line
+        else:
+            text += " " + line
+    return re.sub(r" {2,}", " ", text)
