@@ -28,7 +28,9 @@ _STRUCTURE = re.compile(
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\)|\([ivx]+\))$")  # "5." alone: its text follows
 # OCR reads a first paragraph number "1." as "I." or "l.".
 _DAMAGED_ONE = re.compile(r"^[Il]\.(?=\s+[A-ZÉ])")
-_CLAUSE_END = (",", ";", ":", ".", ",»", ";»", ".»", ",”", ";”", ".”", "),", ");", ").")
+# The end of a clause: a comma, a semicolon, a colon or a full stop, maybe after a closing
+# quotation mark, and maybe followed by a footnote marker ("Corr.1, 6", "(S/12958)7,").
+_CLAUSE_END = re.compile(r"[,;:.][»”’\"')]*\s*\d{0,3}$|\)\s*\d{1,3}$")
 
 
 def unwrap(lines: list[str], language: Language) -> list[str]:
@@ -61,7 +63,7 @@ def _continues(previous: str, line: str, blank: bool, in_body: bool, language: L
         return True
     if line[0].islower():
         return not previous.endswith((".", ":"))
-    return in_body and not previous.endswith(_CLAUSE_END)  # a page break in mid-sentence
+    return in_body and not _CLAUSE_END.search(previous)  # a page break in mid-sentence
 
 
 def introduces_text(paragraph: str, language: Language) -> bool:
@@ -74,7 +76,7 @@ def _starts(line: str, previous: str, language: Language) -> bool:
     """Whether the line opens a paragraph whatever came before, or with a verb after a clause's end."""
     if _STRUCTURE.match(line) or _layout_start(language).match(line):
         return True
-    return line[0].isupper() and previous.endswith(_CLAUSE_END) and _opens_with_verb(line, language)
+    return line[0].isupper() and bool(_CLAUSE_END.search(previous)) and _opens_with_verb(line, language)
 
 
 def _opens_with_verb(line: str, language: Language) -> bool:
