@@ -19,6 +19,9 @@ _SUB = re.compile(r"^(?:\((?P<a>[a-z]{1,4}|[ivx]+|\d{1,2})\)|(?P<b>[a-z]{1,4}|[i
 _SECTION = re.compile(r"^(?P<label>[IVX]+|[A-H])\.?$")
 _SECTION_WITH_TITLE = re.compile(r"^(?P<label>[IVX]+|[A-H])\.\s+(?P<title>[A-Z][^.;:]{3,150})$")
 _NOTE = re.compile(r"^(\d{1,3}) (.*)$", re.M)
+# A line of a quotation: a quotation mark first, maybe after the quoted paragraph's number.
+_QUOTED = re.compile(r"^(?:\d{1,3}\.\s*)?[\"“«‘']|^\d{1,3}\.\s*$")
+_CLOSES_QUOTE = re.compile(r"[.;]\s*[\"”»’]\s*\d{0,3}$")
 
 
 @dataclass
@@ -37,11 +40,41 @@ def segment(reading: Reading, language: Language, start: int) -> Segments:
     paragrapher = _Paragrapher(reading.text, language, segments)
     for span in blocks(reading.text, start, reading.notes_start):
         paragrapher.line(*span)
+    _number(segments.paragraphs)
     numbers = {n.number for n in segments.footnotes}
     segments.markers = find_markers(reading.text, segments.paragraphs, numbers, language)
     for note in segments.footnotes:
         note.paragraphs = list(dict.fromkeys(m.paragraph for m in segments.markers if m.number == note.number))
     return segments
+
+
+def _number(paragraphs: list[Paragraph]) -> None:
+    """Give each paragraph its id: PP<n> in order, OP<n> by printed number (by order when none
+    is printed), ANNEX-<n>; a number OCR misread between two that run in sequence is repaired
+    (1, 2, 3, 8, 5 reads 1, 2, 3, 4, 5), and a repeated id gets a suffix."""
+    for group in ("operative", "annex"):
+        numbered = [p for p in paragraphs if p.kind == group and p.number is not None]
+        for before, paragraph, after in zip(numbered, numbered[1:], numbered[2:], strict=False):
+            assert before.number is not None and after.number is not None
+            if paragraph.number != before.number + 1 and after.number == before.number + 2:
+                paragraph.number = before.number + 1
+    counts = {"preambular": 0, "unnumbered": 0}
+    taken: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.kind == "preambular":
+            counts["preambular"] += 1
+            paragraph_id = f"PP{counts['preambular']}"
+        elif paragraph.kind == "annex":
+            paragraph_id = f"ANNEX-{paragraph.number}"
+        elif paragraph.number is not None:
+            paragraph_id = f"OP{paragraph.number}"
+        else:
+            counts["unnumbered"] += 1
+            paragraph_id = f"OP{counts['unnumbered']}"
+        if paragraph_id in taken:
+            paragraph_id += f"-{sum(t == paragraph_id or t.startswith(paragraph_id + '-') for t in taken) + 1}"
+        taken.add(paragraph_id)
+        paragraph.id = paragraph_id
 
 
 def _footnotes(reading: Reading) -> list[Footnote]:
@@ -62,12 +95,12 @@ class _Paragrapher:
         self.section: str | None = None
         self.in_annex = False
         self.awaiting_title: Section | None = None
-        self.preambular = 0
-        self.unnumbered = 0
+        self.quoting: Paragraph | None = None  # a paragraph whose quotation is being read
+        self.quote_opened = False
 
     def line(self, start: int, end: int) -> None:
         line = self.text[start:end]
-        if self.adoption(line) or self.structure(line, start, end):
+        if self.quotation(line, end) or self.adoption(line) or self.structure(line, start, end):
             return
         numbered = _NUMBERED.match(line)
         sub = _SUB.match(line)
@@ -90,11 +123,12 @@ class _Paragrapher:
             return
         kind = self.kind(line, numbered, verb, end)
         if kind is None:
+            self.quote_after(self.paragraphs[-1] if self.paragraphs else None)
             return
         number = int(numbered.group(1)) if numbered else None
         self.paragraphs.append(
             Paragraph(
-                id=self.paragraph_id(kind, number),
+                id="",  # given by _number once every paragraph is read
                 kind=kind,
                 number=number,
                 section=self.section if kind != "annex" else None,
@@ -103,6 +137,32 @@ class _Paragrapher:
                 span=(start, end),
             )
         )
+        self.quote_after(self.paragraphs[-1])
+
+    def quote_after(self, paragraph: Paragraph | None) -> None:
+        """A paragraph ending in a colon that brings in no text of its own may quote one."""
+        text = self.text[slice(*paragraph.span)].rstrip() if paragraph else ""
+        self.quoting = paragraph if text.endswith(":") and not introduces_text(text, self.language) else None
+        self.quote_opened = False
+
+    def quotation(self, line: str, end: int) -> bool:
+        """A line of the text a paragraph quotes ("which reads: “1. Calls for ...”") stays in it,
+        from the first line that opens with a quotation mark to the one that closes it; OCR may
+        have lost the marks between, but not the next paragraph's number."""
+        quoting = self.quoting
+        if quoting is None:
+            return False
+        numbered = _NUMBERED.match(line)
+        following = (quoting.number or 1) + 1
+        opens = bool(_QUOTED.match(line))
+        if not opens and (not self.quote_opened or (numbered and int(numbered.group(1)) == following)):
+            self.quoting = None
+            return False
+        quoting.span = (quoting.span[0], end)
+        self.quote_opened = True
+        if _CLOSES_QUOTE.search(line):
+            self.quoting = None
+        return True
 
     def adoption(self, line: str) -> bool:
         """An adoption line ("Adopted at the 2345th meeting") gives the meeting and date, and no paragraph."""
@@ -147,22 +207,6 @@ class _Paragrapher:
             return None
         has_operative = any(p.kind == "operative" for p in self.paragraphs)
         return "operative" if (verb and verb.kind == "operative") or has_operative else "preambular"
-
-    def paragraph_id(self, kind: ParagraphKind, number: int | None) -> str:
-        """PP<n> in order, OP<n> by printed number (or by order), ANNEX-<n>; a repeated id gets a suffix."""
-        if kind == "preambular":
-            self.preambular += 1
-            paragraph_id = f"PP{self.preambular}"
-        elif kind == "annex":
-            paragraph_id = f"ANNEX-{number}"
-        elif number is not None:
-            paragraph_id = f"OP{number}"
-        else:
-            self.unnumbered += 1
-            paragraph_id = f"OP{self.unnumbered}"
-        if any(p.id == paragraph_id for p in self.paragraphs):
-            paragraph_id += f"-{sum(p.id.startswith(paragraph_id) for p in self.paragraphs) + 1}"
-        return paragraph_id
 
     def introduces_annex(self) -> bool:
         """An operative paragraph that brings in a text ("Adopts the following declaration:")

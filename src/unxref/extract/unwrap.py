@@ -26,8 +26,8 @@ _STRUCTURE = re.compile(
     r"|\[|\d{1,3}/\d{1,4}\.(?:\s|$)|(?:E?S-)?\d{1,2}/\d{1,4}\.(?:\s|$))"
 )
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\)|\([ivx]+\))$")  # "5." alone: its text follows
-# OCR reads a first paragraph number "1." as "I." or "l.".
-_DAMAGED_ONE = re.compile(r"^[Il]\.(?=\s+[A-ZÉ])")
+# OCR misreads paragraph numbers: "1." as "I." or "l.", "4." as "4," or "4".
+_DAMAGED_NUMBER = re.compile(r"^(?:(?P<one>[Il])\.(?=\s+[A-ZÉ]|$)|(?P<number>\d{1,3}),?(?=\s+[A-ZÉ]))")
 # The end of a clause: a comma, a semicolon, a colon or a full stop, maybe after a closing
 # quotation mark, and maybe followed by a footnote marker ("Corr.1, 6", "(S/12958)7,").
 _CLAUSE_END = re.compile(r"[,;:.][»”’\"')]*\s*\d{0,3}$|\)\s*\d{1,3}$")
@@ -38,11 +38,11 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
     paragraphs: list[list[str]] = []
     blank = True
     in_body = False
-    for raw in lines:
+    for index, raw in enumerate(lines):
         if not raw:
             blank = True
             continue
-        line = _repair_number(raw, language)
+        line = _repair_number(raw, next((ln for ln in lines[index + 1 :] if ln), ""), language)
         previous = paragraphs[-1][-1] if paragraphs else ""
         brings_text = bool(paragraphs) and introduces_text(" ".join(paragraphs[-1]), language)
         if paragraphs and not brings_text and _continues(previous, line, blank, in_body, language):
@@ -84,6 +84,12 @@ def _opens_with_verb(line: str, language: Language) -> bool:
     return match_verb(line[subject.end() :] if subject else line, language) is not None
 
 
+def _opens_with_operative_verb(line: str, language: Language) -> bool:
+    subject = language.pattern("subject").match(line)
+    verb = match_verb(line[subject.end() :] if subject else line, language)
+    return verb is not None and verb[0].kind == "operative"
+
+
 def _opens_body(line: str, language: Language) -> bool:
     """The adopting body's line ("The Security Council,") ends the heading."""
     return bool(language.pattern("body_line").match(line))
@@ -96,11 +102,14 @@ def _layout_start(language: Language) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
 
 
-def _repair_number(line: str, language: Language) -> str:
-    """ "I. Demande instamment" is "1. Demande instamment" misread."""
-    damaged = _DAMAGED_ONE.match(line)
-    if damaged and _opens_with_verb(line[damaged.end() :].lstrip(), language):
-        return "1" + line[1:]
+def _repair_number(line: str, following: str, language: Language) -> str:
+    """ "I. Demande instamment" is "1. Demande instamment" misread, "4, Calls upon" and "4 Calls
+    upon" are "4. Calls upon": repaired where an operative verb follows (on the line, or on the
+    next when the number stands alone)."""
+    damaged = _DAMAGED_NUMBER.match(line)
+    rest = line[damaged.end() :].strip() if damaged else ""
+    if damaged and _opens_with_operative_verb(rest or following, language):
+        return ("1" if damaged.group("one") else damaged.group("number")) + "." + line[damaged.end() :]
     return line
 
 

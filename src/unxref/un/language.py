@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -79,7 +80,7 @@ def load(code: str) -> Language:
         flags = re.IGNORECASE | (re.MULTILINE if source.startswith("^") else 0)
         patterns[name] = re.compile(source, flags)
     verbs = {
-        tuple(phrase.lower().split()): Verb(phrase, function, kind)
+        tuple(fold(phrase).split()): Verb(phrase, function, kind)
         for phrase, (function, kind) in data["verbs"]["phrases"].items()
     }
     words = data.get("words", {})
@@ -89,12 +90,23 @@ def load(code: str) -> Language:
         ordinals=ordinals,
         patterns=patterns,
         verbs=verbs,
-        adverbs=frozenset(tuple(a.lower().split()) for a in data["verbs"]["adverbs"]),
+        adverbs=frozenset(tuple(fold(a).split()) for a in data["verbs"]["adverbs"]),
         treaty_aliases=data.get("treaty_aliases", {}),
         common_words=frozenset(data["common_words"]),
         not_before_marker=frozenset(words.get("not_before_marker", ())),
         session_holders=tuple(words.get("session_holders", ())),
     )
+
+
+def fold(word: str) -> str:
+    """A word as verbs are looked up: in lower case, without accents (OCR often drops them:
+    "Considere" is "Considère"), with one apostrophe.
+
+    >>> fold("Réaffirme l’Accord")
+    "reaffirme l'accord"
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
@@ -118,7 +130,7 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
         if adverb and (kept or index + adverb < len(words)):
             index += adverb
             continue
-        kept.append((words[index].group(0).lower(), index))
+        kept.append((fold(words[index].group(0)), index))
         index += 1
     for length in range(len(kept), 0, -1):
         verb = language.verbs.get(tuple(w for w, _ in kept[:length]))
@@ -133,7 +145,7 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
 def _adverb_at(words: list[re.Match[str]], index: int, language: Language) -> int:
     """How many words the adverb starting at ``index`` has (0 if none)."""
     for length in (3, 2, 1):
-        phrase = tuple(w.group(0).lower() for w in words[index : index + length])
+        phrase = tuple(fold(w.group(0)) for w in words[index : index + length])
         if len(phrase) == length and phrase in language.adverbs:
             return length
     return 0
