@@ -17,7 +17,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "languages"
@@ -41,11 +41,18 @@ class Language:
     adverbs: frozenset[tuple[str, ...]]
     treaty_aliases: dict[str, str]
     common_words: frozenset[str]  # for telling languages apart
+    adverb_suffix: str  # "ment": a word ending so is an adverb inside a verb phrase
+    misreadings: dict[str, str]  # words OCR misreads, folded: "avant" for "ayant"
     not_before_marker: frozenset[str]  # a number after these is no footnote marker
     session_holders: tuple[str, ...]  # words in the names of bodies that hold sessions
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return self.patterns[name]
+
+    @cached_property
+    def phrase_words(self) -> frozenset[str]:
+        """Every word of every verb phrase, folded."""
+        return frozenset(word for phrase in self.verbs for word in phrase)
 
 
 def _alternation(words: list[str]) -> str:
@@ -91,6 +98,8 @@ def load(code: str) -> Language:
         patterns=patterns,
         verbs=verbs,
         adverbs=frozenset(tuple(fold(a).split()) for a in data["verbs"]["adverbs"]),
+        adverb_suffix=data["verbs"].get("adverb_suffix", ""),
+        misreadings={fold(k): fold(v) for k, v in data["verbs"].get("misreadings", {}).items()},
         treaty_aliases=data.get("treaty_aliases", {}),
         common_words=frozenset(data["common_words"]),
         not_before_marker=frozenset(words.get("not_before_marker", ())),
@@ -130,7 +139,8 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
         if adverb and (kept or index + adverb < len(words)):
             index += adverb
             continue
-        kept.append((fold(words[index].group(0)), index))
+        word = fold(words[index].group(0))
+        kept.append((language.misreadings.get(word, word), index))
         index += 1
     for length in range(len(kept), 0, -1):
         verb = language.verbs.get(tuple(w for w, _ in kept[:length]))
@@ -148,7 +158,10 @@ def _adverb_at(words: list[re.Match[str]], index: int, language: Language) -> in
         phrase = tuple(fold(w.group(0)) for w in words[index : index + length])
         if len(phrase) == length and phrase in language.adverbs:
             return length
-    return 0
+    suffix = language.adverb_suffix
+    word = fold(words[index].group(0))
+    in_phrases = word in language.phrase_words  # "instamment" of "Prie instamment"
+    return 1 if suffix and word.endswith(suffix) and len(word) > len(suffix) + 3 and not in_phrases else 0
 
 
 def every() -> list[Language]:
