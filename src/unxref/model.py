@@ -75,6 +75,7 @@ class Citation:
     pinpoint: str | None = None  # "paragraph 2", "annexes I à III", "part E"
     subparagraph: str | None = None
     urges_ratification: bool = False  # a treaty the paragraph asks States to ratify or accede to
+    repair: str | None = None  # how a symbol the text damaged was read ("read as S/RES/186 (1964): ...")
 
     @property
     def target(self) -> str:
@@ -89,6 +90,16 @@ class Mention:
     quote: str
     span: Span
     paragraph: str
+
+
+@dataclass
+class Problem:
+    """Something the text says that cannot be right, kept out of the citations and reported."""
+
+    paragraph: str
+    quote: str
+    span: Span
+    problem: str
 
 
 @dataclass
@@ -107,6 +118,7 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def paragraph(self, paragraph_id: str) -> Paragraph:
         return next(p for p in self.paragraphs if p.id == paragraph_id)

@@ -55,7 +55,8 @@ def extract_text(
     reading = clean(raw, source_format, lang_data)
     authorities = authority_data.load()
     heading = read_heading(reading, lang_data)
-    segments = segment(reading, lang_data, heading.end)
+    heading_date = date or iso_date(heading.date_text, lang_data)
+    segments = segment(reading, lang_data, heading.end, int(heading_date[:4]) if heading_date else None)
     _check_is_resolution(source, segments, known=bool(heading.body_name or heading.symbol_text))
     body = adopting_body(heading, authorities)
     date = date or iso_date(heading.date_text or segments.date_text, lang_data)
@@ -87,6 +88,7 @@ def extract_text(
         reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes, authorities
     )
     document.mentions = resolve.mentions(reading.text, named)
+    document.problems = resolve.problems(reading.text, in_paragraphs, in_footnotes)
     resolve.calls_to_action(
         reading.text, document.paragraphs, document.citations, document.mentions, lang_data, authorities
     )

@@ -14,24 +14,35 @@ import re
 
 from unxref.model import Marker, Paragraph, Span
 from unxref.un.language import Language
+from unxref.un.security_council import highest_document
 
 _GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,;:.)»”’]|$)")
 _GLUED_PUNCTUATION = re.compile(r"(?<=[,;:”’»)])(\d{1,3})(?=[\s,;:.)»”’]|$)")
 _GLUED_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(\d{1,3})(?![\d/])")
 _SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
+# Digits glued to an old-series Security Council document number ("S/896728" is S/8967 and note 28;
+# such numbers never ran past five digits) or to an addendum's ("Corr.16" is Corr.1 and note 6).
+_GLUED_SYMBOL = re.compile(r"(?<![\w/])S/(\d{5,8})(?![\d/])")
+_GLUED_MODIFIER = re.compile(r"(?:(?<=Corr\.)|(?<=Add\.)|(?<=Rev\.))(\d)(\d{1,3})(?![\d/])")
 
 
-def find_markers(text: str, paragraphs: list[Paragraph], notes: set[int], language: Language) -> list[Marker]:
-    """Every paragraph's markers, in order; a spaced number counts as the next note in sequence."""
+def find_markers(
+    text: str, paragraphs: list[Paragraph], notes: set[int], language: Language, year: int | None = None
+) -> list[Marker]:
+    """Every paragraph's markers, in order; a spaced number counts as the next note in sequence.
+    ``year`` (the resolution's) bounds the document numbers it can cite."""
     markers: list[Marker] = []
+    bound = highest_document(year)
     for paragraph in paragraphs:
         expected = max((m.number for m in markers), default=min(notes, default=1) - 1) + 1
-        markers.extend(_markers(text, paragraph, notes, expected, language))
+        markers.extend(_markers(text, paragraph, notes, expected, language, bound))
     return markers
 
 
-def _markers(text: str, paragraph: Paragraph, notes: set[int], expected: int, language: Language) -> list[Marker]:
+def _markers(
+    text: str, paragraph: Paragraph, notes: set[int], expected: int, language: Language, bound: int | None
+) -> list[Marker]:
     start, end = paragraph.span
     body = text[start:end]
     found: dict[int, Marker] = {}
@@ -46,6 +57,8 @@ def _markers(text: str, paragraph: Paragraph, notes: set[int], expected: int, la
         number = int(match.group(2))
         if number in notes:
             add(number, (start + match.start(2), start + match.end(2)), False)
+    for number, offset in _glued_to_symbols(body, notes, expected, bound):
+        add(number, (start + offset, start + offset + len(str(number))), number not in notes)
     for match in _GLUED.finditer(body):
         number = int(match.group(1))
         if not _inside_token(body, match.start()):
@@ -61,6 +74,37 @@ def _markers(text: str, paragraph: Paragraph, notes: set[int], expected: int, la
         if _spaced_marker(body, match, number in notes, number == following, language):
             add(number, (start + match.start(1), start + match.end(1)), number not in notes)
     return sorted(found.values(), key=lambda m: m.span[0])
+
+
+def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | None) -> list[tuple[int, int]]:
+    """(note number, offset) of markers glued to document symbols or their addenda.
+
+    "S/896728" in a text of 1969, when no such document can be cited then (`bound`), is S/8967
+    and note 28; a number that can be one stays one, unless its last digits are a note printed
+    with the text. Where several cuts fit, a printed note wins, then the next note in sequence,
+    then the longer document number."""
+    found = []
+    for match in _GLUED_SYMBOL.finditer(body):
+        digits = match.group(1)
+        whole_possible = len(digits) <= 5 and (bound is None or int(digits) <= bound)
+        cuts = [
+            k
+            for k in (1, 2, 3)
+            if 4 <= len(digits) - k <= 5
+            and not digits[-k:].startswith("0")
+            and (bound is None or int(digits[:-k]) <= bound)
+        ]
+        printed = [k for k in cuts if int(digits[-k:]) in notes]
+        if whole_possible and not printed:
+            continue
+        in_sequence = [k for k in cuts if int(digits[-k:]) == expected]
+        chosen = (printed or in_sequence or cuts or [0])[0]
+        if chosen:
+            found.append((int(digits[-chosen:]), match.end(1) - chosen))
+    for match in _GLUED_MODIFIER.finditer(body):
+        if int(match.group(2)) in notes:
+            found.append((int(match.group(2)), match.start(2)))
+    return found
 
 
 def _spaced_marker(body: str, match: re.Match[str], noted: bool, next_in_sequence: bool, language: Language) -> bool:

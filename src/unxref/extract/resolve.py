@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from unxref.extract.find import Found
-from unxref.model import Citation, Footnote, Mention, Paragraph
+from unxref.model import Citation, Footnote, Mention, Paragraph, Problem
 from unxref.ontology import functions
 from unxref.un.authorities import Authorities
 from unxref.un.language import Language
@@ -28,6 +28,13 @@ def treaty_key(found: Found, authorities: Authorities) -> Found:
         record = authorities.treaty_by_number(series, number, volume)
         found.name = record.key if record else None
     return found
+
+
+def problems(text: str, in_paragraphs: dict[str, list[Found]], in_footnotes: dict[int, list[Found]]) -> list[Problem]:
+    """What was found that cannot be right (an impossible symbol): reported, never cited."""
+    where = [(paragraph, f) for paragraph, founds in in_paragraphs.items() for f in founds]
+    where += [(f"note-{number}", f) for number, founds in in_footnotes.items() for f in founds]
+    return [Problem(place, text[slice(*f.span)], f.span, f.problem) for place, f in where if f.problem]
 
 
 def citations(
@@ -43,6 +50,8 @@ def citations(
     collected: dict[tuple[str, str], Citation] = {}
 
     def add(paragraph: Paragraph, found: Found, footnote: int | None) -> None:
+        if found.problem:
+            return
         found = treaty_key(found, authorities)
         citation = Citation(
             paragraph=paragraph.id,
@@ -57,6 +66,7 @@ def citations(
             function=paragraph.function,
             pinpoint=found.pinpoint,
             subparagraph=_subparagraph(paragraph, found.span[0]),
+            repair=found.repair,
         )
         key = (paragraph.id, citation.target)
         if key in collected:

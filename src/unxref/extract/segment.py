@@ -34,15 +34,16 @@ class Segments:
     date_text: str | None = None  # from the adoption line
 
 
-def segment(reading: Reading, language: Language, start: int) -> Segments:
-    """The paragraphs from ``start`` (the heading's end) to the notes, and the notes."""
+def segment(reading: Reading, language: Language, start: int, year: int | None = None) -> Segments:
+    """The paragraphs from ``start`` (the heading's end) to the notes, and the notes; ``year`` is
+    the resolution's, when its heading gives it."""
     segments = Segments(footnotes=_footnotes(reading))
     paragrapher = _Paragrapher(reading.text, language, segments)
     for span in blocks(reading.text, start, reading.notes_start):
         paragrapher.line(*span)
     _number(segments.paragraphs)
     numbers = {n.number for n in segments.footnotes}
-    segments.markers = find_markers(reading.text, segments.paragraphs, numbers, language)
+    segments.markers = find_markers(reading.text, segments.paragraphs, numbers, language, year)
     for note in segments.footnotes:
         note.paragraphs = list(dict.fromkeys(m.paragraph for m in segments.markers if m.number == note.number))
     return segments

@@ -16,6 +16,8 @@ class Found:
     name: str | None = None  # treaty key, or body/session id for mentions
     body: str | None = None  # body code of a resolution
     pinpoint: str | None = None
+    repair: str | None = None  # what was repaired, and why ("read as S/RES/186 (1964): ...")
+    problem: str | None = None  # why it cannot be what it says: not a citation, a data error
 
 
 def mask(text: str, spans: list[Span]) -> str:

@@ -9,7 +9,7 @@ import re
 from unxref.extract.find.found import Found
 from unxref.extract.find.names import body_named_after, body_named_before
 from unxref.model import Span
-from unxref.un import symbols
+from unxref.un import security_council, symbols
 from unxref.un.authorities import Authorities
 from unxref.un.language import Language
 
@@ -20,15 +20,17 @@ Reference = tuple[re.Match[str], int, list[str], str | None, str | None]
 
 
 def _implied_body(ref: re.Match[str], explicit: str | None, own: str | None, context: str | None) -> str:
-    """Who adopted a referenced resolution: a named body; else ECOSOC for its own style of
-    symbol ("2007/12"); else the body whose report a note points into, or the citing body
-    ("its resolution"); else the one the form tells (`symbols.implied_body`)."""
+    """Who adopted a referenced resolution: a named body; else the Security Council for a year
+    in parentheses ("687 (1991)") and ECOSOC for a year first ("2007/12"), the only bodies whose
+    symbols take those forms; else the body whose report a note points into, or the citing body
+    ("its resolution") unless it is the Security Council; else the one the form tells (the
+    General Assembly for "1514 (XV)" and "61/183")."""
     if explicit:
         return explicit
     form = symbols.implied_body(ref)
-    if form == "ECOSOC":
+    if form in ("SC", "ECOSOC"):
         return form
-    return context or own or form
+    return context or (own if own != "SC" else None) or form
 
 
 def find_resolutions(
@@ -61,12 +63,14 @@ def find_resolutions(
             details = [d for d in (pinpoint, parts, annex) if d]
             for number in numbers:
                 found.append(
-                    Found(
-                        "resolution",
-                        (span_start, ref_end),
-                        symbol=symbols.reference_symbol(authorities.symbol_prefix(body), ref, number),
-                        body=body,
-                        pinpoint=", ".join(details) or None,
+                    checked(
+                        Found(
+                            "resolution",
+                            (span_start, ref_end),
+                            symbol=symbols.reference_symbol(authorities.symbol_prefix(body), ref, number),
+                            body=body,
+                            pinpoint=", ".join(details) or None,
+                        )
                     )
                 )
     return found
@@ -150,5 +154,24 @@ def find_bare_resolutions(
         if year_limit and int(match.group("year")) > year_limit:
             continue
         symbol = f"S/RES/{int(match.group('number'))} ({match.group('year')})"
-        found.append(Found("resolution", (match.start(), match.end()), symbol=symbol, body="SC"))
+        found.append(checked(Found("resolution", (match.start(), match.end()), symbol=symbol, body="SC")))
+    return found
+
+
+_OLD_SC = re.compile(r"^S/RES/(\d+) \((\d{4})\)$")
+
+
+def checked(found: Found) -> Found:
+    """A Security Council resolution whose number cannot be of its year ("S/RES/86 (1964)": 1964's
+    run from 186 to 199) is repaired where one reading fits, and marked as a data error otherwise."""
+    old = _OLD_SC.match(found.symbol or "")
+    if not old or security_council.possible_resolution(int(old.group(1)), int(old.group(2))):
+        return found
+    number, year = int(old.group(1)), int(old.group(2))
+    repair = security_council.repaired(number, year)
+    if repair is None:
+        found.problem = f"{found.symbol} cannot be: the Security Council's resolutions of {year} are numbered otherwise"
+        return found
+    found.repair = f"read as S/RES/{repair} ({year}): the text prints {found.symbol}, which cannot be"
+    found.symbol = f"S/RES/{repair} ({year})"
     return found
