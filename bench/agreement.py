@@ -39,17 +39,42 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return 1.0 if not left | right else len(left & right) / len(left | right)
 
 
-def facts(document: Document) -> dict[str, set[str]]:
+def facts(document: Document, other: Document | None = None) -> dict[str, set[str]]:
+    """What a text cites; with ``other``, only what both texts print: a citation that this text
+    makes only in notes the other does not print (annual volumes print a note once, on the page
+    where its first marker falls) is left out."""
+    printed = {n.number for n in other.footnotes} if other else None
+    citations = [
+        c
+        for c in document.citations
+        if printed is None or c.footnote is None or c.footnote in printed or not _only_in_notes(document, c.target)
+    ]
     return {
-        "resolutions": {c.target for c in document.citations if c.kind == "resolution"},
-        "documents": {c.target for c in document.citations if c.kind == "document"},
-        "pairs": {f"{c.paragraph} {c.target}" for c in document.citations},
+        "resolutions": {c.target for c in citations if c.kind == "resolution"},
+        "documents": {c.target for c in citations if c.kind == "document"},
+        "pairs": {f"{c.paragraph} {c.target}" for c in citations},
     }
+
+
+def _only_in_notes(document: Document, target: str) -> bool:
+    return all(c.footnote is not None for c in document.citations if c.target == target)
 
 
 def main() -> None:
     started = time.perf_counter()
-    scores: dict[str, list[float]] = {"resolutions": [], "documents": [], "pairs": [], "count": [], "ids": []}
+    scores: dict[str, list[float]] = {
+        name: []
+        for name in (
+            "resolutions",
+            "documents",
+            "pairs",
+            "printed resolutions",
+            "printed documents",
+            "printed pairs",
+            "count",
+            "ids",
+        )
+    }
     lines: list[str] = []
     failures = 0
     for english_path, french_path in pairs():
@@ -62,11 +87,17 @@ def main() -> None:
         left, right = facts(english), facts(french)
         for name in ("resolutions", "documents", "pairs"):
             scores[name].append(jaccard(left[name], right[name]))
+        both_left, both_right = facts(english, french), facts(french, english)
+        for name in ("resolutions", "documents", "pairs"):
+            scores[f"printed {name}"].append(jaccard(both_left[name], both_right[name]))
         english_ids, french_ids = [p.id for p in english.paragraphs], [p.id for p in french.paragraphs]
         scores["count"].append(float(len(english_ids) == len(french_ids)))
         scores["ids"].append(float(english_ids == french_ids))
-        report = [f"  {name}: en-only {sorted(left[name] - right[name])} fr-only {sorted(right[name] - left[name])}"
-                  for name in ("resolutions", "documents", "pairs") if left[name] != right[name]]
+        report = [
+            f"  {name}: en-only {sorted(left[name] - right[name])} fr-only {sorted(right[name] - left[name])}"
+            for name in ("resolutions", "documents", "pairs")
+            if left[name] != right[name]
+        ]
         if english_ids != french_ids:
             report.append(f"  ids: en {english_ids} fr {french_ids}")
         if report:
@@ -78,6 +109,9 @@ def main() -> None:
         ("resolutions", "cited resolutions (Jaccard)"),
         ("documents", "cited documents (Jaccard)"),
         ("pairs", "(paragraph, target) pairs (Jaccard)"),
+        ("printed resolutions", "  the same, on what both texts print"),
+        ("printed documents", "  documents, on what both texts print"),
+        ("printed pairs", "  pairs, on what both texts print"),
         ("count", "same number of paragraphs"),
         ("ids", "same paragraph ids"),
     ):

@@ -23,6 +23,8 @@ _NOTE_LINE = re.compile(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z]))(?=\S)(?!\d)(?!\.\s)(.*)
 _NUMBER_ONLY = re.compile(r"^(\d{1,3})$")
 _MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
 # A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
+# What OCR leaves of a note's number: a quotation mark, an apostrophe, a degree sign.
+_LOST_NUMBER = re.compile(r"^[\"'’“”°]+\s*")
 _VOLUME_NOTE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÉÈÀ\"«“'(\[])(.+)$")
 
 
@@ -162,10 +164,16 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         note = Note(int(match.group(1)), [match.group(2)])
         i += 1
     notes.append(note)
-    while i < len(lines) and lines[i] and not note.ended() and not _volume_note_at(lines, i, language):
-        note.lines.append(lines[i])
+    while True:
+        while i < len(lines) and lines[i] and not note.ended() and not _volume_note_at(lines, i, language):
+            note.lines.append(lines[i])
+            i += 1
+        following = _LOST_NUMBER.sub("", lines[i]) if i < len(lines) and note.ended() else ""
+        if not following or not language.pattern("lost_note_opener").match(following):
+            return i
+        note = Note(note.number + 1, [following])  # the next note, its number lost: "Document S/14545 ..."
+        notes.append(note)
         i += 1
-    return i
 
 
 def _trailing_notes(lines: list[str]) -> tuple[int, list[Note]] | None:
