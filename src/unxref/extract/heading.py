@@ -52,8 +52,9 @@ def read_heading(reading: Reading, language: Language) -> Heading:
         adopted = language.pattern("adoption_date").search(line)
         if adopted:
             heading.date_text = date_pattern.search(adopted.group(0)).group(0)  # type: ignore[union-attr]
-        if language.pattern("body_line").match(line):
-            heading.body_name = language.pattern("body_line").match(line).group("body")  # type: ignore[union-attr]
+        body_line = language.body_line(line)
+        if body_line:
+            heading.body_name = body_line.group("body")
             heading.end = end + 1
             break
         if _NUMBERED.match(line) or match_verb(line, language):
@@ -80,8 +81,8 @@ def _heading_line(line: str, heading: Heading, titles: list[str], language: Lang
         rest = line[symbol.end() :].strip(" .")
         if rest and not date_pattern.search(rest):
             titles.append(rest)
-    elif heading.symbol_text and not line.startswith("[") and not date_pattern.search(line):
-        return False
+    elif heading.symbol_text and not line.startswith("[") and not date_pattern.search(line) and line[-1:] in ",;:.":
+        return False  # a clause after the symbol is the text: "By Article 47 of the Charter, ..." (1946)
     elif not line.startswith("[") and (not date_pattern.search(line) or len(line) > 120):
         titles.append(line)
     return True

@@ -92,7 +92,7 @@ def _opens_with_operative_verb(line: str, language: Language) -> bool:
 
 def _opens_body(line: str, language: Language) -> bool:
     """The adopting body's line ("The Security Council,") ends the heading."""
-    return bool(language.pattern("body_line").match(line))
+    return bool(language.body_line(line))
 
 
 @cache

@@ -49,6 +49,10 @@ class Language:
     def pattern(self, name: str) -> re.Pattern[str]:
         return self.patterns[name]
 
+    def body_line(self, line: str) -> re.Match[str] | None:
+        """The adopting body's line ("The General Assembly,"), not the masthead's ("General Assembly")."""
+        return None if self.patterns["masthead"].match(line) else self.patterns["body_line"].match(line)
+
     @cached_property
     def phrase_words(self) -> frozenset[str]:
         """Every word of every verb phrase, folded."""
