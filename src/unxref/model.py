@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 Span = tuple[int, int]
 ParagraphKind = Literal["preambular", "operative", "annex"]
-CitationKind = Literal["resolution", "document", "treaty"]
+CitationKind = Literal["resolution", "decision", "document", "treaty"]
 MentionKind = Literal["body", "session"]
 
 

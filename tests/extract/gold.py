@@ -81,7 +81,8 @@ def canonical_target(target: str) -> str:
 def our_target(citation: Citation) -> str:
     if citation.kind == "treaty":
         return canonical_target(citation.name or f"UNTS {citation.unts}")
-    return citation.target
+    external = authorities.load().iri_path(citation.body)
+    return f"[{external.upper()}] {citation.target}" if external else citation.target
 
 
 def facts(document: Document) -> dict[str, Any]:

@@ -84,4 +84,7 @@ def test_73_3_cites_resolutions_and_documents(tuberculosis: Document) -> None:
         ("resolution", "A/RES/70/266"), ("resolution", "A/RES/68/300"), ("resolution", "A/RES/72/139"),
         ("resolution", "A/HRC/RES/33/11"), ("resolution", "A/RES/55/2"), ("resolution", "A/RES/70/175"),
         ("document", "A/71/53/Add.1"), ("document", "A/71/53/Add.1/Corr.1"),
+        # the World Health Assembly's records, filed as its documents
+        ("document", "WHA69/2016/REC/1"), ("document", "WHA67/2014/REC/1"), ("document", "WHA71/2018/REC/1"),
     }  # fmt: skip
+    assert {c.body for c in tuberculosis.citations if c.target.startswith("WHA")} == {"WHO-WHA"}

@@ -218,10 +218,10 @@ BROKEN_AUTHORITIES = [
     ),
     ("body-no-code", BODY, replace(BODY, SKOS.notation), "A body needs exactly one code"),
     (
-        "body-english-name-only",
+        "body-french-name-only",
         BODY,
-        replace(BODY, SKOS.prefLabel, Literal("Commission on Narcotic Drugs", lang="en")),
-        "A body needs one English and one French name",
+        replace(BODY, SKOS.prefLabel, Literal("Commission des stupéfiants", lang="fr")),
+        "A body needs an English name",
     ),
     (
         "body-parent-not-a-body",

@@ -106,13 +106,16 @@ def _body_code(context: _Context) -> str | None:
     return context.authorities.body_of_symbol(context.document.symbol)
 
 
-def _describe(context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None) -> None:
-    """What every resolution or document node carries, cited or read."""
+def _describe(
+    context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None, undocs: bool = True
+) -> None:
+    """What every resolution, decision or document node carries, cited or read; UN symbols link to undocs.org."""
     context.add(iri, RDF.type, kind)
     context.add(iri, DCTERMS.identifier, Literal(symbol))
     context.add(iri, ELI.id_local, Literal(symbol))
     context.add(iri, RDFS.label, Literal(symbol))
-    context.add(iri, RDFS.seeAlso, URIRef("https://undocs.org/" + quote(symbol, safe="/().")))
+    if undocs:
+        context.add(iri, RDFS.seeAlso, URIRef("https://undocs.org/" + quote(symbol, safe="/().")))
     if body and body in context.authorities.bodies:
         context.add(iri, UNX.adoptedBy, context.body(body))
 
@@ -217,10 +220,18 @@ def _target(context: _Context, citation: Citation) -> URIRef:
         assert citation.unts
         return _unregistered_treaty(context, citation.unts)
     assert citation.symbol
+    external = context.authorities.iri_path(citation.body)
+    if external:
+        node = context.iris.external(external, citation.symbol)
+        kind = UNX.Decision if citation.kind == "decision" else UNX.ExternalDocument
+        _describe(context, node, citation.symbol, kind, citation.body, undocs=False)
+        return node
     node = context.iris.resource(citation.symbol)
     if citation.kind == "resolution":
         body = citation.body or context.authorities.body_of_symbol(citation.symbol)
         _describe(context, node, citation.symbol, UNX.Resolution, body)
+    elif citation.kind == "decision":
+        _describe(context, node, citation.symbol, UNX.Decision, citation.body)
     else:
         _describe(context, node, citation.symbol, UNX.Document, None)
     return node

@@ -53,6 +53,10 @@ class Iris:
     def resource(self, symbol: str) -> URIRef:
         return URIRef(self.base + symbol_path(symbol))
 
+    def external(self, path: str, symbol: str) -> URIRef:
+        """An item of a body outside the UN, by that body's own symbol: ``…/id/who/WHA69.2``."""
+        return URIRef(f"{self.base}{path}/{symbol_path(symbol)}")
+
     def part(self, symbol: str, fragment: str) -> URIRef:
         """A paragraph, note, section or citation of a document: ``…/A/RES/62/176#PP1``."""
         return URIRef(f"{self.resource(symbol)}#{fragment}")

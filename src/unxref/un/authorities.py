@@ -33,6 +33,7 @@ class Body:
     report_pattern: str | None
     supplement: int | None
     akn4un_name: str | None  # "un-ga" in AKN4UN work IRIs
+    iri_path: str | None  # "who": a body outside the UN, whose items' IRIs are …/id/who/<symbol>
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,13 @@ class Authorities:
                 if re.fullmatch(pattern + r"(?:/.*)?", symbol):
                     return body
         return None
+
+    def iri_path(self, body: str | None) -> str | None:
+        """Where the items of a body outside the UN live (its own, or its parent's): "who"."""
+        record = self.bodies.get(body or "")
+        while record is not None and record.iri_path is None and record.parent:
+            record = self.bodies.get(record.parent)
+        return record.iri_path if record else None
 
     def symbol_prefix(self, body: str) -> str:
         """The symbol series a body's resolutions carry: ``S`` for SC, ``E/CN.7`` for the CND."""
@@ -149,6 +157,7 @@ def load() -> Authorities:
             report_pattern=_value(graph, subject, UNX.reportSymbolPattern),
             supplement=int(supplement) if supplement else None,
             akn4un_name=_value(graph, subject, UNX.akn4unName),
+            iri_path=_value(graph, subject, UNX.iriPath),
         )
     for subject in sorted(graph.subjects(RDF.type, UNX.Treaty), key=str):
         assert isinstance(subject, URIRef)

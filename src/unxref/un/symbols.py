@@ -22,6 +22,8 @@ Library's grammar (https://research.un.org/en/docs/symbols):
 'A/C.3/62/L.5'
 >>> parse("A/RES/1514 (XV)").qualifier
 'XV'
+>>> normalize("NPT/CONF.2000/28 (Parts I and  II)")
+'NPT/CONF.2000/28 (Parts I and II)'
 >>> parse("Q/1")
 Traceback (most recent call last):
 ...
@@ -46,6 +48,14 @@ _QUALIFIER = re.compile(
     | [IVXLC]+                         # a Roman session: (XV)
     | E?S-(?:[IVXLC]+|\d+))$           # a special or emergency special session: (ES-IV), (S-2)""",
     re.X,
+)
+# A part or volume of a document, in parentheses after it: "NPT/CONF.2000/28 (Parts I and II)".
+_LABEL = re.compile(
+    r"""\s*\(\s*(                      # in parentheses:
+    (?:Vol\.|Volume|Parts?|Partie|Parties)\s*[IVX]+    # a volume or part: "Vol. I", "Part III"
+    (?:\s*(?:and|et|-)\s*[IVX]+)?        # or two: "Parts I and II"
+    )\s*\)\s*$""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _TRAILING = re.compile(
     r"""\s*\(\s*                       # the qualifier, in parentheses after the last component
@@ -91,6 +101,17 @@ SERIES = frozenset(
         "IDB",
         "JIU",
         "UNW",
+        "CED",
+        # Conferences and meetings of States parties whose documents carry UN symbols.
+        "NPT",
+        "BWC",
+        "CCW",
+        "CD",
+        "TPNW",
+        "APLC",
+        "CCM",
+        "FCCC",
+        "ICCD",
     ]
 )
 
@@ -115,10 +136,12 @@ class Symbol:
 
     components: tuple[str, ...]
     qualifier: str | None = None
+    label: str | None = None  # a part or volume: "Part I", "Vol. III", "Parts I and II"
 
     def __str__(self) -> str:
         text = "/".join(self.components)
-        return f"{text} ({self.qualifier})" if self.qualifier else text
+        text = f"{text} ({self.qualifier})" if self.qualifier else text
+        return f"{text} ({self.label})" if self.label else text
 
     @property
     def series(self) -> str:
@@ -135,7 +158,7 @@ class Symbol:
     @property
     def base(self) -> Symbol:
         """The symbol without its Add./Corr./Rev. modifiers."""
-        return Symbol(tuple(c for c in self.components if not _MODIFIER.match(c)), self.qualifier)
+        return Symbol(tuple(c for c in self.components if not _MODIFIER.match(c)), self.qualifier, self.label)
 
     def with_modifier(self, modifier: str) -> Symbol:
         """>>> str(parse("S/13026").with_modifier("Corr.1"))
@@ -168,7 +191,11 @@ def parse(text: str) -> Symbol:
     if not text or not text.strip():
         raise SymbolError("empty symbol")
     body = text.strip()
-    qualifier = None
+    qualifier = label = None
+    part = _LABEL.search(body)
+    if part:
+        label = re.sub(r"\s+", " ", part.group(1))
+        body = body[: part.start()]
     trailing = _TRAILING.search(body)
     if trailing:
         qualifier = trailing.group(1).upper()
@@ -183,7 +210,7 @@ def parse(text: str) -> Symbol:
         raise SymbolError(f"modifier without a document in {text!r}")
     if qualifier is not None and not _QUALIFIER.match(qualifier):
         raise SymbolError(f"bad qualifier {qualifier!r} in {text!r}")
-    return Symbol(components, qualifier)
+    return Symbol(components, qualifier, label)
 
 
 def normalize(text: str) -> str:

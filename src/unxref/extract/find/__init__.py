@@ -9,6 +9,7 @@ to a word or a year never breaks a match; spans are the same in both copies.
 from __future__ import annotations
 
 from unxref.extract.find.documents import find_documents, find_official_records
+from unxref.extract.find.foreign import find_foreign
 from unxref.extract.find.found import Found, mask, overlaps
 from unxref.extract.find.names import find_names
 from unxref.extract.find.resolutions import find_bare_resolutions, find_resolutions
@@ -34,6 +35,7 @@ def in_paragraph(
     found = find_resolutions(text, start, end, language, authorities, body, None)
     found += find_documents(text, start, end, language)
     found += find_bare_resolutions(text, start, end, [f.span for f in found], year, language)
+    found += find_foreign(text, start, end, found)
     references, _ = find_treaty_references(text, start, end, language, None)
     treaties = find_names(text, start, end, "treaty", language, authorities) + references
     found += treaties
@@ -59,5 +61,6 @@ def in_footnotes(
         resolutions = find_resolutions(text, start, end, language, authorities, body, context)
         references, series = find_treaty_references(text, start, end, language, series)
         names = find_names(text, start, end, "treaty", language, authorities)
-        found[note.number] = resolutions + documents + names + references
+        foreign = find_foreign(text, start, end, resolutions + documents)
+        found[note.number] = resolutions + documents + foreign + names + references
     return found

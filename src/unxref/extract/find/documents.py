@@ -12,9 +12,13 @@ from unxref.un import symbols
 from unxref.un.authorities import Authorities
 from unxref.un.language import Language
 
+# A UN symbol: one of the series (`symbols.SERIES`), then its slash-separated components.
 _DOC = re.compile(
-    r"(?<![\w/.])(?:A|S|E|T|ST|UNEP|DP|TD)/\s?(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*"
+    rf"(?<![\w/.])(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/\s?"
+    r"(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*"
 )
+# A part or volume printed after a symbol: "(Part I)", "(Vol. III)", "(Parts I and II)".
+_PART = re.compile(r"\s?\((?:Vol\.|Volume|Parts?|Partie|Parties)\s*[IVX]+(?:\s*(?:and|et|-)\s*[IVX]+)?\)", re.I)
 
 
 def find_documents(text: str, start: int, end: int, language: Language) -> list[Found]:
@@ -32,6 +36,10 @@ def find_documents(text: str, start: int, end: int, language: Language) -> list[
         if qualifier and symbol.is_resolution:
             symbol = symbols.parse(f"{raw} ({qualifier.group(1)})")
             span_end += qualifier.end()
+        part = _PART.match(text, span_end, end)
+        if part and not symbol.is_resolution:
+            symbol = symbols.parse(raw + part.group(0))
+            span_end = part.end()
         span_start = match.start()
         record = _official_record_before(text, match.start(), start, records)
         if record is not None:
