@@ -85,7 +85,7 @@ def extract_text(
         )
     in_footnotes = find.in_footnotes(masked, segments.footnotes, lang_data, authorities, body)
     document.citations = resolve.citations(
-        reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes, authorities
+        reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes, authorities, document.symbol
     )
     document.mentions = resolve.mentions(reading.text, named)
     document.problems = resolve.problems(reading.text, in_paragraphs, in_footnotes)

@@ -90,44 +90,45 @@ def _read_markdown_note(lines: list[str], i: int, match: re.Match[str], notes: l
 def _read_note_block(lines: list[str], i: int, notes: list[Note], language: Language) -> int:
     """Read the notes after a rule; return the index where the body resumes.
 
-    Notes are ``N text`` lines in sequence, or (pdftotext) bare numbers and texts apart: the
-    texts are given the numbers in order once as many of each are read.
+    Notes are ``N text`` lines in sequence, or (as pdftotext prints them) bare numbers and
+    texts apart, in either order: the texts take the numbers in order, and a text beyond
+    the numbers read is the body resuming after the block.
     """
     current: Note | None = None
     numbers: list[int] = []
-    texts: list[Note] = []
+    texts: list[tuple[int, Note]] = []  # (line index, note) of texts read apart from their numbers
     while i < len(lines):
         line = lines[i]
         match = _NOTE_LINE.match(line)
         bare = _NUMBER_ONLY.match(line)
         expected = current.number + 1 if current else None
-        if bare and (not texts or len(numbers) < len(texts) + 1):
+        if bare:
             numbers.append(int(bare.group(1)))
-        elif match and (expected is None or int(match.group(1)) == expected) and not numbers:
+        elif match and (expected is None or int(match.group(1)) == expected) and not numbers and not texts:
             current = Note(int(match.group(1)), [match.group(2)])
             notes.append(current)
         elif not line:
             pass
-        elif numbers and (len(texts) < len(numbers) or not texts[-1].ended()) and _note_text(line, texts, language):
-            if texts and not texts[-1].ended():
-                texts[-1].lines.append(line)
-            else:
-                texts.append(Note(0, [line]))
+        elif texts and not texts[-1][1].ended():
+            texts[-1][1].lines.append(line)
         elif current is not None and not current.ended():
             current.lines.append(line)
+        elif current is None and _note_text(line, language):
+            texts.append((i, Note(0, [line])))
         else:
             break
         i += 1
-    for number, text in zip(sorted(numbers), texts, strict=False):
+    if len(texts) > len(numbers) and numbers:
+        i = texts[len(numbers)][0]  # the body resumes with the first text no number was read for
+        texts = texts[: len(numbers)]
+    for number, (_, text) in zip(sorted(numbers), texts, strict=False):
         notes.append(Note(number, text.lines))
     return i
 
 
-def _note_text(line: str, texts: list[Note], language: Language) -> bool:
-    """A line that goes on a pdftotext note block: a note's first line, or the rest of one."""
-    if texts and not texts[-1].ended():
-        return True
-    return bool(line[:1].isupper() or language.pattern("note_opener").match(line))
+def _note_text(line: str, language: Language) -> bool:
+    """A line that may open a note's text: a capital, a quotation mark, or a note's first words."""
+    return bool(line[:1].isupper() or line[:1] in "\"“«(" or language.pattern("note_opener").match(line))
 
 
 def _volume_note_at(lines: list[str], i: int, language: Language) -> bool:

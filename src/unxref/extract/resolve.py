@@ -44,13 +44,16 @@ def citations(
     footnotes: list[Footnote],
     in_footnotes: dict[int, list[Found]],
     authorities: Authorities,
+    own: str | None = None,
 ) -> list[Citation]:
+    """One citation per paragraph and target; the resolution's own symbol (printed in running
+    heads, or in a paragraph that names "the present resolution") is no citation."""
     by_id = {p.id: p for p in paragraphs}
     order = {p.id: index for index, p in enumerate(paragraphs)}
     collected: dict[tuple[str, str], Citation] = {}
 
     def add(paragraph: Paragraph, found: Found, footnote: int | None) -> None:
-        if found.problem:
+        if found.problem or (own is not None and found.symbol == own):
             return
         found = treaty_key(found, authorities)
         citation = Citation(

@@ -12,7 +12,7 @@ from unxref.extract.find.documents import find_documents, find_official_records
 from unxref.extract.find.foreign import find_foreign
 from unxref.extract.find.found import Found, mask, overlaps
 from unxref.extract.find.names import find_names
-from unxref.extract.find.resolutions import find_bare_resolutions, find_resolutions
+from unxref.extract.find.resolutions import find_bare_resolutions, find_decisions, find_resolutions
 from unxref.extract.find.sessions import find_sessions
 from unxref.extract.find.treaties import find_treaty_references
 from unxref.model import Footnote, Span
@@ -33,6 +33,7 @@ def in_paragraph(
     """What one paragraph cites, and the bodies and sessions it mentions."""
     start, end = span
     found = find_resolutions(text, start, end, language, authorities, body, None)
+    found += find_decisions(text, start, end, language, authorities, body)
     found += find_documents(text, start, end, language)
     found += find_bare_resolutions(text, start, end, [f.span for f in found], year, language)
     found += find_foreign(text, start, end, found)
@@ -59,6 +60,7 @@ def in_footnotes(
         reporting = next((b for d in documents if d.symbol and (b := authorities.body_reporting_in(d.symbol))), None)
         context = reporting.code if reporting else None
         resolutions = find_resolutions(text, start, end, language, authorities, body, context)
+        resolutions += find_decisions(text, start, end, language, authorities, body)
         references, series = find_treaty_references(text, start, end, language, series)
         names = find_names(text, start, end, "treaty", language, authorities)
         foreign = find_foreign(text, start, end, resolutions + documents)

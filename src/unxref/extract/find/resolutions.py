@@ -76,6 +76,35 @@ def find_resolutions(
     return found
 
 
+def find_decisions(
+    text: str, start: int, end: int, language: Language, authorities: Authorities, own: str | None
+) -> list[Found]:
+    """Decisions of UN bodies: "decision 77/512" is the General Assembly's (A/DEC/77/512, an
+    identifier unxref mints: its decisions have no symbol), "Human Rights Council decision 31/115"
+    A/HRC/DEC/31/115. A decision of a body outside the UN ("decision 15/4" of the Conference of
+    the Parties to the Convention on Biological Diversity) is left to that body's series."""
+    found: list[Found] = []
+    anchor_pattern = re.compile(rf"(?<!\w){language.pattern('decision_word').pattern}\s+", re.IGNORECASE)
+    for anchor in anchor_pattern.finditer(text, start, end):
+        refs = [r for r in _ref_list(text, anchor.end(), end, language) if r[0].group("new")]
+        if not refs:
+            continue
+        named = body_named_before(text, anchor.start(), authorities, language) or body_named_after(
+            text, refs[-1][1], authorities, language
+        )
+        body = named or ("GA" if own in (None, "GA", "SC") else own)
+        record = authorities.bodies.get(body)
+        if record is None or not record.symbol_prefix or authorities.iri_path(body):
+            continue
+        prefix = authorities.symbol_prefix(body)
+        for index, (ref, ref_end, numbers, _, _) in enumerate(refs):
+            for number in numbers:
+                symbol = symbols.normalize(f"{prefix}/DEC/{ref.group('session')}/{number}")
+                span = (anchor.start() if index == 0 else ref.start(), ref_end)
+                found.append(Found("decision", span, symbol=symbol, body=body))
+    return found
+
+
 def _ref_list(text: str, position: int, end: int, language: Language) -> list[Reference]:
     """Parse "61/183 du 20 décembre 2006", "660 (1990), 661 (1990) and 686 (1991)", ranges."""
     refs: list[Reference] = []
