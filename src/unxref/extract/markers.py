@@ -23,6 +23,9 @@ _SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # Digits glued to an old-series Security Council document number ("S/896728" is S/8967 and note 28;
 # such numbers never ran past five digits) or to an addendum's ("Corr.16" is Corr.1 and note 6).
+# What OCR may leave of a marker glued to a word: a quotation mark, an apostrophe, a degree sign.
+_DAMAGED = re.compile(r"(?<=[^\W\d_])[\"'°’”]{1,2}(?=[\s,;:.)]|$)")
+_OPENING_QUOTE = re.compile(r"[\"“«]")
 _GLUED_SYMBOL = re.compile(r"(?<![\w/])S/(\d{5,8})(?![\d/])")
 _GLUED_MODIFIER = re.compile(r"(?:(?<=Corr\.)|(?<=Add\.)|(?<=Rev\.))(\d)(\d{1,3})(?![\d/])")
 
@@ -37,7 +40,32 @@ def find_markers(
     for paragraph in paragraphs:
         expected = max((m.number for m in markers), default=min(notes, default=1) - 1) + 1
         markers.extend(_markers(text, paragraph, notes, expected, language, bound))
-    return markers
+    markers.extend(_damaged(text, paragraphs, notes, markers))
+    return sorted(markers, key=lambda m: m.span[0])
+
+
+def _damaged(text: str, paragraphs: list[Paragraph], notes: set[int], markers: list[Marker]) -> list[Marker]:
+    """Markers OCR damaged into a quotation mark or a degree sign ("libanaise\","), for the
+    printed notes no marker calls: tied only where one reading fits, as many damaged marks as
+    untied notes, each between the markers of the notes before and after it."""
+    untied = sorted(notes - {m.number for m in markers})
+    if not untied:
+        return []
+    candidates: list[tuple[int, str]] = []
+    for paragraph in paragraphs:
+        start, end = paragraph.span
+        for match in _DAMAGED.finditer(text, start, end):
+            if not _OPENING_QUOTE.search(text, start, match.start()):  # no quotation it could close
+                candidates.append((match.start(), paragraph.id))
+    if len(candidates) != len(untied):
+        return []
+    found = [
+        Marker(number, (position, position + 1), paragraph, False)
+        for number, (position, paragraph) in zip(untied, candidates, strict=True)
+    ]
+    ordered = sorted([*markers, *found], key=lambda m: m.span[0])
+    numbers = [m.number for m in ordered if not m.dangling]
+    return found if numbers == sorted(numbers) else []
 
 
 def _markers(
@@ -111,8 +139,8 @@ def _spaced_marker(body: str, match: re.Match[str], noted: bool, next_in_sequenc
     before = body[: match.start()].split()
     previous = before[-1].lower() if before else ""
     at_end = not body[match.end() :].strip(" .;,:")
-    if previous.strip(",;:.") in language.not_before_marker:
-        return False
+    if previous[-1:] not in ",;:.)" and previous in language.not_before_marker:
+        return False  # "paragraph 5", "session 12"; but "session; 1" ends a clause with a marker
     punctuated = previous[-1:] in ",;.:)" or body[match.end() : match.end() + 1] in (",", ";", ":", ".")
     return (at_end and previous[-1:] in ",;.:)") or (noted and (punctuated or at_end or next_in_sequence))
 

@@ -17,6 +17,10 @@ _DOC = re.compile(
     rf"(?<![\w/.])(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/\s?"
     r"(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*"
 )
+# The parts of a joint symbol: "A/67/828-S/2013/210".
+_JOINT = re.compile(
+    rf"(?:^|(?<=-))(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/.*?(?=-(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/|$)"
+)
 # A part or volume printed after a symbol: "(Part I)", "(Vol. III)", "(Parts I and II)".
 _PART = re.compile(r"\s?\((?:Vol\.|Volume|Parts?|Partie|Parties)\s*[IVX]+(?:\s*(?:and|et|-)\s*[IVX]+)?\)", re.I)
 
@@ -25,10 +29,10 @@ def find_documents(text: str, start: int, end: int, language: Language) -> list[
     """Document symbols ("A/62/117", "E/2007/28 et Corr.1"); RES symbols are resolutions."""
     found: list[Found] = []
     records = language.pattern("official_records")
-    for match in _DOC.finditer(text, start, end):
+    for match in _symbols_in(text, start, end, language):
         raw = match.group(0).rstrip(".-")
         try:
-            symbol = symbols.parse(raw)
+            symbol = symbols.parse(_repaired(raw))
         except symbols.SymbolError:
             continue
         span_end = match.start() + len(raw)
@@ -48,11 +52,52 @@ def find_documents(text: str, start: int, end: int, language: Language) -> list[
         found.append(Found(kind, (span_start, span_end), symbol=str(symbol)))
         modifiers = language.pattern("modifier_list").match(text, span_end)
         if modifiers and modifiers.end() <= end and kind == "document":
-            for modifier in re.finditer(r"(Add|Corr|Rev)\.\s?(\d+)", modifiers.group(0)):
-                variant = symbol.with_modifier(f"{modifier.group(1)}.{modifier.group(2)}")
-                where = modifiers.start() + modifier.start()
-                found.append(Found("document", (where, modifiers.start() + modifier.end()), symbol=str(variant)))
+            found += _modified(symbol, modifiers)
     return found
+
+
+_MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Rev)\.\s?)?(\d+|[lI]\b)|(-|\bto\b|\bà\b)")
+
+
+def _modified(symbol: symbols.Symbol, modifiers: re.Match[str]) -> list[Found]:
+    """ "E/2007/28 and Corr.1", "S/4389 and Add.1-3", "Add.24 and 25": one document each."""
+    found: list[Found] = []
+    kind, previous, ranged = "", 0, False
+    for item in _MODIFIER_ITEM.finditer(modifiers.group(0)):
+        if item.group(3):
+            ranged = True
+            continue
+        kind = item.group(1) or kind
+        number = 1 if item.group(2) in "lI" else int(item.group(2))  # "Add.l" is Add.1 misread
+        numbers = range(previous + 1, number + 1) if ranged and 0 < number - previous <= 20 else [number]
+        for n in numbers:
+            where = (modifiers.start() + item.start(), modifiers.start() + item.end())
+            found.append(Found("document", where, symbol=str(symbol.with_modifier(f"{kind}.{n}"))))
+        previous, ranged = number, False
+    return found
+
+
+def _symbols_in(text: str, start: int, end: int, language: Language) -> list[re.Match[str]]:
+    """Every symbol in the region: a joint symbol ("A/67/828-S/2013/210") gives both; after the
+    word "document", OCR's "$/4429", "8/5635" and "Si 12636" are Security Council documents."""
+    found: list[re.Match[str]] = []
+    for match in _DOC.finditer(text, start, end):
+        parts = list(_JOINT.finditer(match.group(0)))
+        if len(parts) > 1:
+            found += [
+                m for part in parts if (m := _DOC.match(text, match.start() + part.start(), match.start() + part.end()))
+            ]
+        else:
+            found.append(match)
+    for match in language.pattern("misread_council_document").finditer(text, start, end):
+        found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _repaired(raw: str) -> str:
+    """The Security Council's "S/" as OCR misread it, and "Add.l" for "Add.1"."""
+    raw = re.sub(r"^(?:\$|8|Si)\s?/?\s?(?=\d)", "S/", raw)
+    return re.sub(r"\b(Add|Corr|Rev)\.\s?[lI]\b", r"\1.1", raw)
 
 
 def _official_record_before(text: str, position: int, start: int, records: re.Pattern[str]) -> int | None:
