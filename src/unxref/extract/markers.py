@@ -25,6 +25,9 @@ _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # such numbers never ran past five digits) or to an addendum's ("Corr.16" is Corr.1 and note 6).
 # What OCR may leave of a marker glued to a word: a quotation mark, an apostrophe, a degree sign.
 _DAMAGED = re.compile(r"(?<=[^\W\d_])[\"'°’”]{1,2}(?=[\s,;:.)]|$)")
+# A marker the converter glued to the next word: "Weapons 6and", "weapons, 7in".
+_GLUED_BEFORE = re.compile(r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))(\d{1,3})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)")
+_DATE_AFTER = re.compile(r"\s*(?:(?:to|and|au|et|-|–)\s*\d{1,2}(?:er)?\s+)?(?P<month>[^\W\d_]+)")
 _OPENING_QUOTE = re.compile(r"[\"“«]")
 _GLUED_SYMBOL = re.compile(r"(?<![\w/])S/(\d{5,8})(?![\d/])")
 _GLUED_MODIFIER = re.compile(r"(?:(?<=Corr\.)|(?<=Add\.)|(?<=Rev\.))(\d)(\d{1,3})(?![\d/])")
@@ -91,6 +94,10 @@ def _markers(
         number = int(match.group(1))
         if not _inside_token(body, match.start()):
             add(number, (start + match.start(1), start + match.end(1)), number not in notes)
+    for match in _GLUED_BEFORE.finditer(body):
+        number = int(match.group(1))
+        if number in notes:
+            add(number, (start + match.start(1), start + match.end(1)), False)
     for match in _GLUED_PUNCTUATION.finditer(body):
         number = int(match.group(1))
         if number in notes:
@@ -138,6 +145,9 @@ def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | No
 def _spaced_marker(body: str, match: re.Match[str], noted: bool, next_in_sequence: bool, language: Language) -> bool:
     before = body[: match.start()].split()
     previous = before[-1].lower() if before else ""
+    day = _DATE_AFTER.match(body, match.end())
+    if day and day.group("month").lower() in language.months:
+        return False  # a day: "from 3 to 7 March", "3 March"
     at_end = not body[match.end() :].strip(" .;,:")
     if previous[-1:] not in ",;:.)" and previous in language.not_before_marker:
         return False  # "paragraph 5", "session 12"; but "session; 1" ends a clause with a marker

@@ -42,7 +42,9 @@ _MODIFIER = re.compile(
 )
 _SESSION = re.compile(r"^(?:S|ES)-\d+$  # a special or emergency special session: S-20, ES-10", re.I | re.X)
 _NUMBER = re.compile(r"^\d+(?:-\d+)?$  # a session, year or document number, or a range: 62, 2007, 1-3", re.X)
-_NAMED = re.compile(r"^[A-Z][A-Za-z]*(?:\.\d+[A-Za-z]?)*$  # a named component: RES, CN.7, L.5, PV.76", re.X)
+_NAMED = re.compile(
+    r"^[A-Z][A-Za-z]*(?:\.(?:\d+[A-Za-z]?|[IVXL]+))*$  # a named component: RES, CN.7, L.5, PV.76, CONF.IX", re.X
+)
 _QUALIFIER = re.compile(
     r"""^(?:\d{4}                      # a year: (1991)
     | [IVXLC]+                         # a Roman session: (XV)
