@@ -28,7 +28,9 @@ BATCH_FORMATS = ["text", "json", "nt", "nq"]  # the formats several documents ca
 def extract(
     files: list[str] = typer.Argument(..., help="Resolutions (text, Markdown, PDF, DOCX, HTML), folders or globs."),
     symbol: str | None = typer.Option(None, help="With one file: its own symbol, when its text lacks it."),
-    date: str | None = typer.Option(None, help="With one file: its adoption date (YYYY-MM-DD), when its text lacks it."),
+    date: str | None = typer.Option(
+        None, help="With one file: its adoption date (YYYY-MM-DD), when its text lacks it."
+    ),
     lang: str = one_of(["auto", *LANGUAGES], "auto", "The text's language"),
     format: str = one_of(
         EXTRACT_FORMATS,

@@ -130,7 +130,9 @@ class _Heading:
 
 
 def _heading(lines: list[str], language: Language) -> _Heading:
-    end = next((i for i, line in enumerate(lines) if language.body_line(line) or match_verb(line, language)), len(lines))
+    end = next(
+        (i for i, line in enumerate(lines) if language.body_line(line) or match_verb(line, language)), len(lines)
+    )
     texts: set[str] = set()
     for start, stop in _blocks(lines[:end]):
         block = " ".join(lines[start:stop])

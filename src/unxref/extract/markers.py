@@ -26,7 +26,9 @@ _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # What OCR may leave of a marker glued to a word: a quotation mark, an apostrophe, a degree sign.
 _DAMAGED = re.compile(r"(?<=[^\W\d_])[\"'°’”]{1,2}(?=[\s,;:.)]|$)")
 # A marker the converter glued to the next word: "Weapons 6and", "weapons, 7in".
-_GLUED_BEFORE = re.compile(r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))(\d{1,3})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)")
+_GLUED_BEFORE = re.compile(
+    r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))(\d{1,3})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)"
+)
 _DATE_AFTER = re.compile(r"\s*(?:(?:to|and|au|et|-|–)\s*\d{1,2}(?:er)?\s+)?(?P<month>[^\W\d_]+)")
 _OPENING_QUOTE = re.compile(r"[\"“«]")
 _GLUED_SYMBOL = re.compile(r"(?<![\w/])S/(\d{5,8})(?![\d/])")
@@ -115,9 +117,8 @@ def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | No
     """(note number, offset) of markers glued to document symbols or their addenda.
 
     "S/896728" in a text of 1969, when no such document can be cited then (`bound`), is S/8967
-    and note 28; a number that can be one stays one, unless its last digits are a note printed
-    with the text. Where several cuts fit, a printed note wins, then the next note in sequence,
-    then the longer document number."""
+    and note 28; a number that can be one stays one. Where several cuts fit, a printed note
+    wins, then the next note in sequence, then the longer document number."""
     found = []
     for match in _GLUED_SYMBOL.finditer(body):
         digits = match.group(1)
@@ -130,8 +131,8 @@ def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | No
             and (bound is None or int(digits[:-k]) <= bound)
         ]
         printed = [k for k in cuts if int(digits[-k:]) in notes]
-        if whole_possible and not printed:
-            continue
+        if whole_possible:
+            continue  # a number the year's documents reach is one: "S/13026" (1979) is no S/1302 and note 6
         in_sequence = [k for k in cuts if int(digits[-k:]) == expected]
         chosen = (printed or in_sequence or cuts or [0])[0]
         if chosen:

@@ -128,7 +128,7 @@ def _read_note_block(lines: list[str], i: int, notes: list[Note], language: Lang
 
 def _note_text(line: str, language: Language) -> bool:
     """A line that may open a note's text: a capital, a quotation mark, or a note's first words."""
-    return bool(line[:1].isupper() or line[:1] in "\"“«(" or language.pattern("note_opener").match(line))
+    return bool(line[:1].isupper() or line[:1] in '"“«(' or language.pattern("note_opener").match(line))
 
 
 def _volume_note_at(lines: list[str], i: int, language: Language) -> bool:
@@ -144,8 +144,10 @@ def _volume_note_at(lines: list[str], i: int, language: Language) -> bool:
         return False
     rest = match.group(2)
     first = rest.split()[0].strip(",.").lower()
-    return first not in language.months and not rest.startswith("(") and bool(
-        language.pattern("note_opener").match(rest) or _ends_sentence_later(lines, i)
+    return (
+        first not in language.months
+        and not rest.startswith("(")
+        and bool(language.pattern("note_opener").match(rest) or _ends_sentence_later(lines, i))
     )
 
 

@@ -237,7 +237,9 @@ def expand(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
     found: list[Path] = []
     problems: list[InputError] = []
     for given in paths:
-        matches = [Path(m) for m in sorted(glob.glob(given, recursive=True))] if glob.has_magic(given) else [Path(given)]
+        matches = (
+            [Path(m) for m in sorted(glob.glob(given, recursive=True))] if glob.has_magic(given) else [Path(given)]
+        )
         if not matches:
             problems.append(InputError(given, "no file matches this pattern"))
         for path in matches:

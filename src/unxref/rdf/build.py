@@ -106,9 +106,7 @@ def _body_code(context: _Context) -> str | None:
     return context.authorities.body_of_symbol(context.document.symbol)
 
 
-def _describe(
-    context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None, undocs: bool = True
-) -> None:
+def _describe(context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None, undocs: bool = True) -> None:
     """What every resolution, decision or document node carries, cited or read; UN symbols link to undocs.org."""
     context.add(iri, RDF.type, kind)
     context.add(iri, DCTERMS.identifier, Literal(symbol))

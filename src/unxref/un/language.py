@@ -39,7 +39,7 @@ class Language:
     patterns: dict[str, re.Pattern[str]]
     verbs: dict[tuple[str, ...], Verb]  # keyed by lower-cased words
     adverbs: frozenset[tuple[str, ...]]
-    treaty_aliases: dict[str, str]
+    treaty_aliases: dict[str, tuple[str, ...]]  # a short name and the treaty (or treaties) it means
     common_words: frozenset[str]  # for telling languages apart
     adverb_suffix: str  # "ment": a word ending so is an adverb inside a verb phrase
     misreadings: dict[str, str]  # words OCR misreads, folded: "avant" for "ayant"
@@ -104,7 +104,10 @@ def load(code: str) -> Language:
         adverbs=frozenset(tuple(fold(a).split()) for a in data["verbs"]["adverbs"]),
         adverb_suffix=data["verbs"].get("adverb_suffix", ""),
         misreadings={fold(k): fold(v) for k, v in data["verbs"].get("misreadings", {}).items()},
-        treaty_aliases=data.get("treaty_aliases", {}),
+        treaty_aliases={
+            alias: (keys,) if isinstance(keys, str) else tuple(keys)
+            for alias, keys in data.get("treaty_aliases", {}).items()
+        },
         common_words=frozenset(data["common_words"]),
         not_before_marker=frozenset(words.get("not_before_marker", ())),
         session_holders=tuple(words.get("session_holders", ())),

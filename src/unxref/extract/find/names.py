@@ -46,7 +46,11 @@ def body_named_after(text: str, position: int, authorities: Authorities, languag
 @cache
 def _name_pattern(authorities: Authorities, kind: str, language: Language) -> re.Pattern[str]:
     if kind == "alias":
-        pairs = [(alias, key) for alias, key in language.treaty_aliases.items() if key in authorities.treaties]
+        pairs = [
+            (alias, keys[0])
+            for alias, keys in language.treaty_aliases.items()
+            if all(k in authorities.treaties for k in keys)
+        ]
     else:
         pairs = [(label, code) for label, code in authorities.name_patterns(kind, language.code) if code != "UN"]
     pairs.sort(key=lambda pair: -len(pair[0]))
@@ -55,11 +59,13 @@ def _name_pattern(authorities: Authorities, kind: str, language: Language) -> re
 
 
 @cache
-def _label_index(authorities: Authorities, kind: str, language: Language) -> dict[str, str]:
-    pairs = authorities.name_patterns(kind, language.code)
+def _label_index(authorities: Authorities, kind: str, language: Language) -> dict[str, tuple[str, ...]]:
+    index: dict[str, tuple[str, ...]] = {
+        fold(label): (key,) for label, key in authorities.name_patterns(kind, language.code)
+    }
     if kind == "treaty":
-        pairs = pairs + list(language.treaty_aliases.items())
-    return {fold(label): key for label, key in pairs}
+        index.update({fold(alias): keys for alias, keys in language.treaty_aliases.items()})
+    return index
 
 
 def find_names(text: str, start: int, end: int, kind: str, language: Language, authorities: Authorities) -> list[Found]:
@@ -71,12 +77,11 @@ def find_names(text: str, start: int, end: int, kind: str, language: Language, a
     index = _label_index(authorities, kind, language)
     found = []
     for match in _name_pattern(authorities, kind, language).finditer(text, start, end):
-        key = index.get(fold(match.group(0)))
-        if key:
-            found.append(Found(kind, (match.start(), match.end()), name=key))
+        found += [Found(kind, (match.start(), match.end()), name=key) for key in index.get(fold(match.group(0)), ())]
     if kind == "treaty":
         for match in _name_pattern(authorities, "alias", language).finditer(text, start, end):
-            key = index.get(fold(match.group(0)))
-            if key and not any(f.span[0] < match.end() and match.start() < f.span[1] for f in found):
-                found.append(Found(kind, (match.start(), match.end()), name=key))
+            if not any(f.span[0] < match.end() and match.start() < f.span[1] for f in found):
+                found += [
+                    Found(kind, (match.start(), match.end()), name=key) for key in index.get(fold(match.group(0)), ())
+                ]
     return found
