@@ -41,6 +41,8 @@ class Footnote:
     text: str
     span: Span
     paragraphs: list[str] = field(default_factory=list)
+    status: Literal["tied", "dangling", "foreign"] = "tied"  # dangling or foreign: no paragraph carries its marker
+    reason: str | None = None  # why it is not tied
 
 
 @dataclass

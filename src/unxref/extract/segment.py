@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from unxref.extract.clean import Reading
 from unxref.extract.heading import blocks
 from unxref.extract.markers import find_markers
-from unxref.extract.unwrap import introduces_text
+from unxref.extract.unwrap import introduces_text, is_label
 from unxref.model import Footnote, Marker, Paragraph, ParagraphKind, Section, SubParagraph
 from unxref.un.language import Language, Verb, match_verb
 
@@ -46,7 +46,24 @@ def segment(reading: Reading, language: Language, start: int, year: int | None =
     segments.markers = find_markers(reading.text, segments.paragraphs, numbers, language, year)
     for note in segments.footnotes:
         note.paragraphs = list(dict.fromkeys(m.paragraph for m in segments.markers if m.number == note.number))
+    _untied(segments.footnotes)
     return segments
+
+
+def _untied(notes: list[Footnote]) -> None:
+    """Say why a note no paragraph carries is not tied: a note numbered before this text's first
+    tied note belongs to the text printed before it on the page (annual volumes number notes
+    through the volume); any other has no marker left in the text (OCR may have lost it)."""
+    tied = [n.number for n in notes if n.paragraphs]
+    for note in notes:
+        if note.paragraphs:
+            continue
+        if tied and note.number < min(tied):
+            note.status = "foreign"
+            note.reason = f"numbered before this text's first note ({min(tied)}): it belongs to a text printed before it"
+        else:
+            note.status = "dangling"
+            note.reason = "no marker in the text calls it (a marker OCR lost or damaged, or a note of another text)"
 
 
 def _number(paragraphs: list[Paragraph]) -> None:
@@ -201,8 +218,10 @@ class _Paragrapher:
             if last and last.kind == "annex":
                 last.span = (last.span[0], end)
             return None
-        if verb is None and " " not in line.strip():
-            return None  # a connective on its own line ("Therefore")
+        if verb is None and (" " not in line.strip() or self.language.pattern("connective_line").match(line)):
+            return None  # a connective on its own line ("Therefore", "Therefore the Security Council,")
+        if verb is None and (self.language.body_line(line) or is_label(line)):
+            return None  # the subject of the next line ("The Security Council"), or a title in the text
         if verb is None and last and (last.kind == "operative" or line[0].islower()):
             last.span = (last.span[0], end)
             return None
