@@ -46,7 +46,9 @@ def test_a_glob_and_a_missing_path(sources: Path) -> None:
 
 
 def test_a_missing_path_is_a_failure_row_and_the_rest_is_ingested(sources: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(sources / EXAMPLE.name), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "store")])
+    result = runner.invoke(
+        app, ["ingest", str(sources / EXAMPLE.name), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "store")]
+    )
     assert result.exit_code == 1
     assert "missing.txt" in result.output and "no such file or folder" in result.output
     assert quads(tmp_path / "store", SEED_GRAPH) > 1000

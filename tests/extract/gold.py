@@ -40,9 +40,7 @@ class Case:
 
 
 def cases() -> list[Case]:
-    return [
-        Case(name, case) for name in GOLD_FILES for case in tomllib.loads((DATA / name).read_text("utf-8"))["case"]
-    ]
+    return [Case(name, case) for name in GOLD_FILES for case in tomllib.loads((DATA / name).read_text("utf-8"))["case"]]
 
 
 def source(case: Case, folder: Path) -> Path:
@@ -118,7 +116,9 @@ def compare(case: Case, document: Document) -> dict[str, str]:
             differences[facet] = f"found {found[facet]!r}, expected {wanted[facet]!r}"
     wrong_notes = {n: (found["notes"].get(n), p) for n, p in wanted["notes"].items() if found["notes"].get(n) != p}
     if wrong_notes:
-        differences["notes"] = "; ".join(f"note {n}: found {f}, expected {e}" for n, (f, e) in sorted(wrong_notes.items()))
+        differences["notes"] = "; ".join(
+            f"note {n}: found {f}, expected {e}" for n, (f, e) in sorted(wrong_notes.items())
+        )
     extra = sorted(set(found["citations"]) - set(wanted["citations"]))
     missing = sorted(set(wanted["citations"]) - set(found["citations"]))
     if extra or missing:

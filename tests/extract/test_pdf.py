@@ -86,5 +86,6 @@ def test_73_3_cites_resolutions_and_documents(tuberculosis: Document) -> None:
         ("document", "A/71/53/Add.1"), ("document", "A/71/53/Add.1/Corr.1"),
         # the World Health Assembly's records, filed as its documents
         ("document", "WHA69/2016/REC/1"), ("document", "WHA67/2014/REC/1"), ("document", "WHA71/2018/REC/1"),
+        ("treaty", "trips-agreement"),  # "the Agreement on Trade-Related Aspects of Intellectual Property Rights"
     }  # fmt: skip
     assert {c.body for c in tuberculosis.citations if c.target.startswith("WHA")} == {"WHO-WHA"}

@@ -61,7 +61,7 @@ def clean(raw: str, source_format: str = "txt", language: Language | None = None
     if source_format == "pdf":
         pages = furniture.strip_pdf_masthead(pages)
     pages = furniture.strip_page_numbers(pages, lang)
-    lines = [line.strip() for line in "\n".join(pages).split("\n")]
+    lines = [line.strip() for line in furniture.strip_volume_heads("\n".join(pages), lang).split("\n")]
     lines = furniture.strip_running_heads([line for line in lines if not furniture.is_furniture(line)], lang)
     body, notes = lift_notes(lines, lang)
     out = "\n\n".join(unwrap(body, lang))

@@ -98,6 +98,17 @@ def _unglue_page_number(line: str, language: Language) -> str:
     return line
 
 
+def strip_volume_heads(text: str, language: Language) -> str:
+    """Drop the running heads of the annual volumes, wrapped over lines, glued to a page number
+    or to the text before them ("S/2005/716.Résolutions adoptées et ..."); text before one
+    stays on its own line."""
+
+    def replace(head: re.Match[str]) -> str:
+        return "" if head.start() == 0 or text[head.start() - 1] == "\n" else "\n"
+
+    return language.pattern("volume_head").sub(replace, text)
+
+
 def is_furniture(line: str) -> bool:
     """A line that is furniture on any page of any layout (job numbers, barcodes, footers)."""
     return any(pattern.match(line) for pattern in _furniture().lines)

@@ -152,8 +152,8 @@ def _volume_note_at(lines: list[str], i: int, language: Language) -> bool:
 
 
 def _ends_sentence_later(lines: list[str], i: int) -> bool:
-    """A note is short: its text ends with a full stop within three lines."""
-    return any(line.endswith((".", ".»", ".”")) for line in lines[i : i + 3])
+    """A note is short: its text ends with a full stop within four lines."""
+    return any(line.endswith((".", ".»", ".”")) for line in lines[i : i + 4])
 
 
 def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Language) -> int:

@@ -60,7 +60,9 @@ def _untied(notes: list[Footnote]) -> None:
             continue
         if tied and note.number < min(tied):
             note.status = "foreign"
-            note.reason = f"numbered before this text's first note ({min(tied)}): it belongs to a text printed before it"
+            note.reason = (
+                f"numbered before this text's first note ({min(tied)}): it belongs to a text printed before it"
+            )
         else:
             note.status = "dangling"
             note.reason = "no marker in the text calls it (a marker OCR lost or damaged, or a note of another text)"

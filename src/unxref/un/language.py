@@ -45,6 +45,7 @@ class Language:
     misreadings: dict[str, str]  # words OCR misreads, folded: "avant" for "ayant"
     not_before_marker: frozenset[str]  # a number after these is no footnote marker
     session_holders: tuple[str, ...]  # words in the names of bodies that hold sessions
+    treaty_of: str  # "Treaty of": "the treaties of Tlatelolco and Rarotonga" names "Treaty of Tlatelolco", ...
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return self.patterns[name]
@@ -111,6 +112,7 @@ def load(code: str) -> Language:
         common_words=frozenset(data["common_words"]),
         not_before_marker=frozenset(words.get("not_before_marker", ())),
         session_holders=tuple(words.get("session_holders", ())),
+        treaty_of=words.get("treaty_of", ""),
     )
 
 

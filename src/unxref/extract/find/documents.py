@@ -79,7 +79,7 @@ def _modified(symbol: symbols.Symbol, modifiers: re.Match[str]) -> list[Found]:
 
 def _symbols_in(text: str, start: int, end: int, language: Language) -> list[re.Match[str]]:
     """Every symbol in the region: a joint symbol ("A/67/828-S/2013/210") gives both; after the
-    word "document", OCR's "$/4429", "8/5635" and "Si 12636" are Security Council documents."""
+    word "document", OCR's "$/4429", "8/5635" and "Si 12636" are Security Council documents, and so is "S/I 998/ 1029"."""
     found: list[re.Match[str]] = []
     for match in _DOC.finditer(text, start, end):
         parts = list(_JOINT.finditer(match.group(0)))
@@ -89,14 +89,16 @@ def _symbols_in(text: str, start: int, end: int, language: Language) -> list[re.
             ]
         else:
             found.append(match)
-    for match in language.pattern("misread_council_document").finditer(text, start, end):
-        found.append(match)
+    for misread in language.pattern("misread_council_document").finditer(text, start, end):
+        found = [m for m in found if not (m.start() < misread.end() and misread.start() < m.end())]
+        found.append(misread)  # "S/I 998/ 1029", not "S/I"
     return sorted(found, key=lambda m: m.start())
 
 
 def _repaired(raw: str) -> str:
     """The Security Council's "S/" as OCR misread it, and "Add.l" for "Add.1"."""
     raw = re.sub(r"^(?:\$|8|Si)\s?/?\s?(?=\d)", "S/", raw)
+    raw = re.sub(r"^S/I\s?(\d{3})/\s?", r"S/1\1/", raw)  # "S/I 998/ 1029"
     return re.sub(r"\b(Add|Corr|Rev)\.\s?[lI]\b", r"\1.1", raw)
 
 

@@ -35,12 +35,18 @@ def body_named_before(text: str, anchor: int, authorities: Authorities, language
 
 def body_named_after(text: str, position: int, authorities: Authorities, language: Language) -> str | None:
     """The body named right after ``position`` ("... of the Economic and Social Council")."""
+    named = body_name_after(text, position, authorities, language)
+    return named[0] if named else None
+
+
+def body_name_after(text: str, position: int, authorities: Authorities, language: Language) -> tuple[str, int] | None:
+    """The body named right after ``position``, and where its name ends."""
     lead = language.pattern("body_after").match(text, position)
     if not lead:
         return None
     name = _body_label_pattern(authorities, language.code).match(text, lead.end())
     body = authorities.body_by_name(name.group(0)) if name else None
-    return body.code if body else None
+    return (body.code, name.end()) if body and name else None
 
 
 @cache
@@ -68,6 +74,29 @@ def _label_index(authorities: Authorities, kind: str, language: Language) -> dic
     return index
 
 
+def _inside_other_name(text: str, match: re.Match[str], language: Language) -> bool:
+    """Is the name part of another one ("the ... Treaty Organization")?"""
+    before = language.pattern("inside_name_before").search(text, max(0, match.start() - 40), match.start())
+    return bool(before or language.pattern("inside_name_after").match(text, match.end()))
+
+
+def _quoted_titles(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
+    """Spans of titles quoted after "entitled": the names in them are the titles', they cite nothing."""
+    return [m.span("title") for m in language.pattern("quoted_title").finditer(text, start, end)]
+
+
+def _treaties_of_places(
+    text: str, start: int, end: int, index: dict[str, tuple[str, ...]], language: Language
+) -> list[Found]:
+    """ "the treaties of Tlatelolco, Rarotonga and Pelindaba": one treaty per place the records know."""
+    found = []
+    for listed in language.pattern("treaties_of").finditer(text, start, end):
+        for place in language.pattern("place").finditer(text, *listed.span("places")):
+            keys = index.get(fold(f"{language.treaty_of} {place.group(0)}"), ())
+            found += [Found("treaty", place.span(), name=key) for key in keys]
+    return found
+
+
 def find_names(text: str, start: int, end: int, kind: str, language: Language, authorities: Authorities) -> list[Found]:
     """Treaty or body names from the authority data, longest first.
 
@@ -75,10 +104,14 @@ def find_names(text: str, start: int, end: int, kind: str, language: Language, a
     full name ("Charter of the United Nations") overlaps them.
     """
     index = _label_index(authorities, kind, language)
+    titles = _quoted_titles(text, start, end, language)
     found = []
     for match in _name_pattern(authorities, kind, language).finditer(text, start, end):
+        if _inside_other_name(text, match, language) or any(a <= match.start() < b for a, b in titles):
+            continue
         found += [Found(kind, (match.start(), match.end()), name=key) for key in index.get(fold(match.group(0)), ())]
     if kind == "treaty":
+        found += _treaties_of_places(text, start, end, index, language)
         for match in _name_pattern(authorities, "alias", language).finditer(text, start, end):
             if not any(f.span[0] < match.end() and match.start() < f.span[1] for f in found):
                 found += [

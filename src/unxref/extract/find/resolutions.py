@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from unxref.extract.find.found import Found
-from unxref.extract.find.names import body_named_after, body_named_before
+from unxref.extract.find.names import body_name_after, body_named_after, body_named_before
 from unxref.model import Span
 from unxref.un import security_council, symbols
 from unxref.un.authorities import Authorities
@@ -33,6 +33,9 @@ def _implied_body(ref: re.Match[str], explicit: str | None, own: str | None, con
     return context or (own if own != "SC" else None) or form
 
 
+_SPACE = re.compile(r"\s*")
+
+
 def find_resolutions(
     text: str, start: int, end: int, language: Language, authorities: Authorities, own: str | None, context: str | None
 ) -> list[Found]:
@@ -52,6 +55,9 @@ def find_resolutions(
             pin = f"paragraph {pin_match.group('pin')}"
             quote_start -= len(pin_match.group(0))
         refs = _ref_list(text, anchor.end(), end, language)
+        if not refs and (between := body_name_after(text, anchor.end() - 1, authorities, language)):
+            explicit, body_end = between  # "résolutions de l'Assemblée générale 2248 (S-V)"
+            refs = _ref_list(text, _SPACE.match(text, body_end).end(), end, language)  # type: ignore[union-attr]
         if not refs:
             continue
         after = refs[-1][1]
