@@ -49,6 +49,7 @@ test: install lint
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/agreement.py
 	$(BIN)/python bench/graph_and_validation.py
 
 # The HTTP benchmark (issue 4): 1M and 5M triples; takes about half an hour; needs wrk and rdflib-endpoint.

@@ -78,6 +78,7 @@ class Citation:
     subparagraph: str | None = None
     urges_ratification: bool = False  # a treaty the paragraph asks States to ratify or accede to
     repair: str | None = None  # how a symbol the text damaged was read ("read as S/RES/186 (1964): ...")
+    back_reference: bool = False  # "the above-mentioned resolutions": the target was cited before
 
     @property
     def target(self) -> str:

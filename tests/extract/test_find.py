@@ -91,6 +91,30 @@ FORMS = [
         "Accueillant avec satisfaction le rapport (E/2007/28 et Corr.1),",
         ["document E/2007/28", "document E/2007/28/Corr.1"],
     ),
+    (
+        "fr",
+        "SC",
+        "Prenant note des résolutions de l'Assemblée générale 2248 (S-V) et 2324 (XXII),",
+        ["resolution A/RES/2248 (S-V)", "resolution A/RES/2324 (XXII)"],
+    ),
+    (
+        "en",
+        "GA",
+        "Reiterating the contribution of the treaties of Tlatelolco, Rarotonga, Bangkok and Pelindaba,",
+        ["treaty tlatelolco-treaty", "treaty rarotonga-treaty", "treaty bangkok-treaty", "treaty pelindaba-treaty"],
+    ),
+    (
+        "en",
+        "GA",
+        "Welcomes the work of the Preparatory Commission for the Comprehensive Nuclear-Test-Ban Treaty Organization;",
+        [],
+    ),
+    (
+        "en",
+        "GA",
+        "Decides to include in the provisional agenda the item entitled “Comprehensive Nuclear-Test-Ban Treaty”.",
+        [],
+    ),
 ]
 # Footnotes: what one note cites.
 NOTES = [

@@ -87,6 +87,7 @@ def extract_text(
     document.citations = resolve.citations(
         reading.text, segments.paragraphs, in_paragraphs, segments.footnotes, in_footnotes, authorities, document.symbol
     )
+    document.citations = resolve.with_back_references(reading.text, document.paragraphs, document.citations, lang_data)
     document.mentions = resolve.mentions(reading.text, named)
     document.problems = resolve.problems(reading.text, in_paragraphs, in_footnotes)
     resolve.calls_to_action(

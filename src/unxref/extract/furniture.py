@@ -156,8 +156,8 @@ def _normal(text: str) -> str:
 
 
 def _in_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and "/" not in line
+    letters = sum(map(str.isalpha, line))
+    return letters >= 8 and sum(map(str.isupper, line)) >= 0.8 * letters and "/" not in line
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int]]:

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from unxref.extract.find import Found
 from unxref.model import Citation, Footnote, Mention, Paragraph, Problem
 from unxref.ontology import functions
@@ -85,6 +87,47 @@ def citations(
             for found in in_footnotes.get(note.number, []):
                 add(by_id[paragraph_id], found, note.number)
     return sorted(collected.values(), key=lambda c: (order[c.paragraph], c.footnote or 0, c.span[0]))
+
+
+def with_back_references(
+    text: str, paragraphs: list[Paragraph], cited: list[Citation], language: Language
+) -> list[Citation]:
+    """The citations and those a back-reference makes ("the above-mentioned resolutions"): the
+    resolutions cited by the nearest paragraph before; "the said resolution" is the last of them."""
+    order = {p.id: index for index, p in enumerate(paragraphs)}
+    resolutions = [c for c in cited if c.kind == "resolution"]
+    have = {(c.paragraph, c.target) for c in cited}
+    added = []
+    for paragraph in paragraphs:
+        for ref in language.pattern("back_reference").finditer(text, *paragraph.span):
+            for earlier in _referred_to(resolutions, order, order[paragraph.id], bool(ref["many"] or ref["many_"])):
+                if (paragraph.id, earlier.target) in have:
+                    continue
+                have.add((paragraph.id, earlier.target))
+                added.append(
+                    replace(
+                        earlier,
+                        paragraph=paragraph.id,
+                        footnote=None,
+                        quote=ref.group(0),
+                        span=ref.span(),
+                        function=paragraph.function,
+                        pinpoint=None,
+                        subparagraph=_subparagraph(paragraph, ref.start()),
+                        urges_ratification=False,
+                        back_reference=True,
+                    )
+                )
+    return sorted(cited + added, key=lambda c: (order[c.paragraph], c.footnote or 0, c.span[0]))
+
+
+def _referred_to(resolutions: list[Citation], order: dict[str, int], here: int, many: bool) -> list[Citation]:
+    before = [c for c in resolutions if order[c.paragraph] < here]
+    if not before:
+        return []
+    nearest = max(order[c.paragraph] for c in before)
+    group = [c for c in before if order[c.paragraph] == nearest]
+    return group if many else [max(group, key=lambda c: (c.footnote or 0, c.span[0]))]
 
 
 def _merge(kept: Citation, other: Citation) -> None:

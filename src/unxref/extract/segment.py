@@ -201,14 +201,15 @@ class _Paragrapher:
         if self.language.pattern("annex_heading").match(line):
             self.in_annex, self.section, self.awaiting_title = True, None, None
             return True
-        label = _SECTION.match(line) or _SECTION_WITH_TITLE.match(line)
+        article = self.language.pattern("article_heading").match(line)
+        label = _SECTION.match(line) or _SECTION_WITH_TITLE.match(line) or article
         if not label or self.in_annex:
             return False
-        self.section = label.group("label")
+        self.section = label.groupdict().get("label") or line
         title = label.groupdict().get("title")
         section = Section(self.section, title, (start, end))
         self.segments.sections.append(section)
-        self.awaiting_title = None if title else section
+        self.awaiting_title = None if title or article else section  # an article's text is no title
         return True
 
     def kind(self, line: str, numbered: re.Match[str] | None, verb: Verb | None, end: int) -> ParagraphKind | None:

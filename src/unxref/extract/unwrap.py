@@ -57,13 +57,21 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
 def _continues(previous: str, line: str, blank: bool, in_body: bool, language: Language) -> bool:
     if _LABEL_ONLY.match(previous):
         return True  # "5." alone on its line, its text on the next
-    if _starts(line, previous, language) or is_label(previous) or _opens_body(previous, language):
+    if _starts(line, previous, language) or _opens_body(previous, language):
         return False
+    if not in_body and _ends_with_date(previous, language) and _opens_with_verb(line, language):
+        return False  # "Résolution 1625 (2005) du 14 septembre 2005", then "Décide ..."
+    if is_label(previous) and not _opens_with_verb(f"{previous} {line}", language):
+        return False  # a label, not a verb broken over two lines ("Prenant" / "acte de ...")
     if not blank:
         return True
     if line[0].islower():
         return not previous.endswith((".", ":"))
     return in_body and not _CLAUSE_END.search(previous)  # a page break in mid-sentence
+
+
+def _ends_with_date(line: str, language: Language) -> bool:
+    return bool(re.search(language.pattern("date").pattern + r"\s*$", line, re.IGNORECASE))
 
 
 def introduces_text(paragraph: str, language: Language) -> bool:
@@ -97,8 +105,8 @@ def _opens_body(line: str, language: Language) -> bool:
 
 @cache
 def _layout_start(language: Language) -> re.Pattern[str]:
-    """The language's lines that start a paragraph: the body's line, an adoption or meeting line, an annex heading."""
-    parts = (language.pattern(name).pattern for name in ("paragraph_start", "adopted_line", "annex_heading"))
+    """The language's lines that start a paragraph: the body's line, an adoption or meeting line, an annex or article heading."""
+    parts = (language.pattern(name).pattern for name in ("paragraph_start", "adopted_line", "annex_heading", "article_heading"))
     return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
 
 

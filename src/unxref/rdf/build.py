@@ -187,6 +187,8 @@ def _citation(context: _Context, citation: Citation, index: int) -> None:
         context.add(node, UNX.footnote, context.part(f"note-{citation.footnote}"))
     if citation.pinpoint:
         context.add(node, UNX.pinpoint, Literal(citation.pinpoint))
+    if citation.back_reference:
+        context.add(node, UNX.backReference, Literal(True))
     if citation.subparagraph:
         context.add(node, UNX.subParagraph, context.part(f"{citation.paragraph}-{citation.subparagraph}"))
     _selector(context, node, f"{citation.paragraph}-c{index}", citation.span, quote=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, SKOS
@@ -65,11 +65,16 @@ class Authorities:
         return candidates[0] if len(candidates) == 1 else None
 
     def body_by_name(self, name: str) -> Body | None:
-        wanted = fold(name)
+        return self._bodies_by_label.get(fold(name))
+
+    @cached_property
+    def _bodies_by_label(self) -> dict[str, Body]:
+        by_label: dict[str, Body] = {}
         for body in self.bodies.values():
-            if any(fold(label) == wanted for labels in body.labels.values() for label in labels):
-                return body
-        return None
+            for labels in body.labels.values():
+                for label in labels:
+                    by_label.setdefault(fold(label), body)
+        return by_label
 
     def body_reporting_in(self, symbol: str) -> Body | None:
         """The body whose annual report has this symbol (E/2007/28 is the CND's)."""

@@ -17,7 +17,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "languages"
@@ -83,7 +83,7 @@ def load(code: str) -> Language:
     data = tomllib.loads((DATA / f"{code}.toml").read_text("utf-8"))
     ordinals = _ordinals(data["ordinals"])
     fills = {"months": _alternation(list(data["months"])), "ordinals": _alternation(list(ordinals))}
-    raw = dict(data["patterns"], session=data["sessions"]["session"])
+    raw = dict(data["patterns"], session=data["sessions"]["session"], session_word=data["sessions"]["word"])
     fills["date"] = raw["date"].replace("{months}", fills["months"])
     patterns = {}
     for name, template in raw.items():
@@ -116,6 +116,7 @@ def load(code: str) -> Language:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """A word as verbs are looked up: in lower case, without accents (OCR often drops them:
     "Considere" is "Considère"), with one apostrophe.
@@ -141,34 +142,35 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
     ('welcoming', 'Accueille également avec satisfaction')
     """
     words = list(_WORD.finditer(text[:160]))
+    folded = [fold(w.group(0)) for w in words]
     kept: list[tuple[str, int]] = []  # (lower-cased word, index in words)
     index = 0
     while index < len(words) and len(kept) < 6:
-        adverb = _adverb_at(words, index, language)
+        adverb = _adverb_at(folded, index, language)
         if adverb and (kept or index + adverb < len(words)):
             index += adverb
             continue
-        word = fold(words[index].group(0))
+        word = folded[index]
         kept.append((language.misreadings.get(word, word), index))
         index += 1
     for length in range(len(kept), 0, -1):
         verb = language.verbs.get(tuple(w for w, _ in kept[:length]))
         if verb:
             last = kept[length - 1][1] + 1
-            while last < len(words) and (adverb := _adverb_at(words, last, language)):
+            while last < len(words) and (adverb := _adverb_at(folded, last, language)):
                 last += adverb
             return verb, text[: words[last - 1].end()]
     return None
 
 
-def _adverb_at(words: list[re.Match[str]], index: int, language: Language) -> int:
+def _adverb_at(folded: list[str], index: int, language: Language) -> int:
     """How many words the adverb starting at ``index`` has (0 if none)."""
     for length in (3, 2, 1):
-        phrase = tuple(fold(w.group(0)) for w in words[index : index + length])
+        phrase = tuple(folded[index : index + length])
         if len(phrase) == length and phrase in language.adverbs:
             return length
     suffix = language.adverb_suffix
-    word = fold(words[index].group(0))
+    word = folded[index]
     in_phrases = word in language.phrase_words  # "instamment" of "Prie instamment"
     return 1 if suffix and word.endswith(suffix) and len(word) > len(suffix) + 3 and not in_phrases else 0
 
@@ -181,5 +183,5 @@ def every() -> list[Language]:
 def detect(text: str) -> str:
     """The language whose common words occur most in the text."""
     words = re.findall(r"[^\W\d_]+[’']?", text[:20000].lower())
-    scores = {code: sum(w in load(code).common_words for w in words) for code in LANGUAGES}
+    scores = {code: sum(map(load(code).common_words.__contains__, words)) for code in LANGUAGES}
     return max(scores, key=lambda code: scores[code])

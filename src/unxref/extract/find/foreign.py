@@ -31,9 +31,17 @@ def series() -> tuple[Series, ...]:
     )
 
 
+@cache
+def _any_series() -> re.Pattern[str]:
+    """Every series at once: most regions have none, and one pass over them tells."""
+    return re.compile("|".join(f"(?:{item.pattern.pattern})" for item in series()))
+
+
 def find_foreign(text: str, start: int, end: int, taken: list[Found]) -> list[Found]:
     """Other bodies' symbols in ``text[start:end]``, where no UN symbol was found."""
     found: list[Found] = []
+    if not _any_series().search(text, start, end):
+        return found
     for item in series():
         if item.context and not item.context.search(text, start, end):
             continue

@@ -50,7 +50,9 @@ def body_name_after(text: str, position: int, authorities: Authorities, language
 
 
 @cache
-def _name_pattern(authorities: Authorities, kind: str, language: Language) -> re.Pattern[str]:
+def _name_pattern(authorities: Authorities, kind: str, language: Language) -> dict[str, re.Pattern[str]]:
+    """The names of a kind by their first word, longest first: trying the few names that
+    start with a word of the text is much faster than one alternation of all names."""
     if kind == "alias":
         pairs = [
             (alias, keys[0])
@@ -59,9 +61,42 @@ def _name_pattern(authorities: Authorities, kind: str, language: Language) -> re
         ]
     else:
         pairs = [(label, code) for label, code in authorities.name_patterns(kind, language.code) if code != "UN"]
-    pairs.sort(key=lambda pair: -len(pair[0]))
-    groups = "|".join(label_regex(label) for label, _ in pairs)
-    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+    by_first: dict[str, list[str]] = {}
+    for label, _ in sorted(pairs, key=lambda pair: -len(pair[0])):
+        first = _FIRST_WORD.match(label)
+        if first:
+            by_first.setdefault(first.group(0).lower(), []).append(label_regex(label))
+    return {word: re.compile(rf"(?:{'|'.join(labels)})(?!\w)", re.IGNORECASE) for word, labels in by_first.items()}
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+def _name_matches(text: str, start: int, end: int, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]]:
+    """Every name in the region, left to right, none inside another. Looking for each first
+    word with ``str.find`` leaves the regular expressions only the few places a name may start."""
+    region = text[start:end].lower()
+    candidates = sorted((start + at, word) for word in patterns for at in _occurrences(region, word))
+    matches: list[re.Match[str]] = []
+    for position, word in candidates:
+        if (matches and position < matches[-1].end()) or _glued_before(text, position):
+            continue
+        match = patterns[word].match(text, position, end)
+        if match:
+            matches.append(match)
+    return matches
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _glued_before(text: str, position: int) -> bool:
+    return position > 0 and (text[position - 1].isalnum() or text[position - 1] == "_")
 
 
 @cache
@@ -106,13 +141,13 @@ def find_names(text: str, start: int, end: int, kind: str, language: Language, a
     index = _label_index(authorities, kind, language)
     titles = _quoted_titles(text, start, end, language)
     found = []
-    for match in _name_pattern(authorities, kind, language).finditer(text, start, end):
+    for match in _name_matches(text, start, end, _name_pattern(authorities, kind, language)):
         if _inside_other_name(text, match, language) or any(a <= match.start() < b for a, b in titles):
             continue
         found += [Found(kind, (match.start(), match.end()), name=key) for key in index.get(fold(match.group(0)), ())]
     if kind == "treaty":
         found += _treaties_of_places(text, start, end, index, language)
-        for match in _name_pattern(authorities, "alias", language).finditer(text, start, end):
+        for match in _name_matches(text, start, end, _name_pattern(authorities, "alias", language)):
             if not any(f.span[0] < match.end() and match.start() < f.span[1] for f in found):
                 found += [
                     Found(kind, (match.start(), match.end()), name=key) for key in index.get(fold(match.group(0)), ())

@@ -14,7 +14,7 @@ from unxref.un.authorities import Authorities
 from unxref.un.language import Language
 
 _PARTS = re.compile(r"\s+(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)(?![\w/])")
-_BARE_OLD = re.compile(r"(?<![\w/.])(?P<number>\d{1,4})\s\((?P<year>19[4-9]\d|20[0-4]\d)\)")
+_BARE_OLD = re.compile(r"(?<![\w/.])(?P<number>\d{1,4})\s?\((?P<year>19[4-9]\d|20[0-4]\d)\)")
 _LEAD_NUMBER = re.compile(r"\d{1,4}(?![\d/(])")
 Reference = tuple[re.Match[str], int, list[str], str | None, str | None]
 

@@ -16,8 +16,8 @@ def find_sessions(
     text: str, start: int, end: int, language: Language, authorities: Authorities, bodies: list[Found], own: str | None
 ) -> list[Found]:
     """ "quarante-sixième session de la Commission", "twentieth special session"."""
-    found = []
-    for match in language.pattern("session").finditer(text, start, end):
+    found: list[Found] = []
+    for match in _session_matches(text, start, end, language):
         ordinal = language.ordinals.get(re.sub(r"\s+", " ", match.group("ordinal").lower()))
         if ordinal is None:
             continue
@@ -30,6 +30,18 @@ def find_sessions(
             session_id = f"{body}/{ordinal}"
         found.append(Found("session", (match.start(), match.end()), name=session_id))
     return found
+
+
+def _session_matches(text: str, start: int, end: int, language: Language) -> list[re.Match[str]]:
+    """The session pattern tried only around the word "session": its alternation of every
+    ordinal is slow to try at every position of a paragraph."""
+    matches: list[re.Match[str]] = []
+    for word in language.pattern("session_word").finditer(text, start, end):
+        window = (max(start, word.start() - 60), min(end, word.end() + 40))
+        for match in language.pattern("session").finditer(text, *window):
+            if match.start() <= word.start() < match.end() and (not matches or match.start() >= matches[-1].end()):
+                matches.append(match)
+    return matches
 
 
 def _session_body(
