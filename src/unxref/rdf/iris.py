@@ -58,8 +58,9 @@ class Iris:
         return URIRef(f"{self.base}{path}/{symbol_path(symbol)}")
 
     def part(self, symbol: str, fragment: str) -> URIRef:
-        """A paragraph, note, section or citation of a document: ``…/A/RES/62/176#PP1``."""
-        return URIRef(f"{self.resource(symbol)}#{fragment}")
+        """A paragraph, note, section or citation of a document: ``…/A/RES/62/176#PP1``
+        (``#section-Article_2`` for the section "Article 2")."""
+        return URIRef(f"{self.resource(symbol)}#{fragment.replace(' ', '_')}")
 
     def graph(self, symbol: str) -> URIRef:
         """The named graph holding what one source document says."""
