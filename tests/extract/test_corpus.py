@@ -95,4 +95,3 @@ def test_every_note_is_tied_dangling_or_foreign_with_its_reason(corpus: dict[str
             if not (tied or untied):
                 wrong.append((name, note.number, note.status, note.reason))
     assert wrong == []
-

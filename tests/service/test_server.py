@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import xml.etree.ElementTree as ET
 
@@ -142,6 +143,35 @@ def test_service_is_refused_unless_allowed(server_url: str) -> None:
     assert "SERVICE <http://example.org/sparql> is not an allowed federated endpoint" in response.text
     quoted = sparql(server_url, 'SELECT ("SERVICE <http://example.org/sparql>" AS ?x) WHERE {}')
     assert quoted.status_code == 200
+
+
+def test_an_escaped_quote_does_not_hide_a_service_call(server_url: str) -> None:
+    """The probe of issue 13: a backslash escape inside ''' ... ''' once ended the string early
+    for the checker, not for the engine, and the server connected out."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        listener.settimeout(1.0)
+        port = listener.getsockname()[1]
+        probe = f"SELECT * WHERE {{ BIND('''a\\'''' AS ?x) SERVICE <http://127.0.0.1:{port}/sparql> {{?s ?p ?o}} }}"
+        response = sparql(server_url, probe)
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    assert response.status_code == 403
+
+
+def test_a_prefixed_name_ending_in_from_keeps_the_union_default_graph(server_url: str) -> None:
+    query = (
+        "PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s a <https://w3id.org/unxref/ontology#Resolution> "
+        "OPTIONAL { ?s ex:from ?x } } LIMIT 3"
+    )
+    assert len(sparql(server_url, query).json()["results"]["bindings"]) == 3
+
+
+def test_a_prefixed_name_ending_in_service_is_no_service_call(server_url: str) -> None:
+    query = "PREFIX ex: <http://example.org/> ASK { ?s ex:service ?o }"
+    response = sparql(server_url, query)
+    assert response.status_code == 200 and response.json()["boolean"] is False
 
 
 def test_a_query_past_its_timeout_is_stopped_with_503(server_url: str) -> None:

@@ -2,34 +2,85 @@
 
 The service refuses updates and unallowed SERVICE calls before a query reaches the
 engine, and needs to know whether a query names its own dataset (FROM, FROM NAMED).
+The tokens are SPARQL's own (strings with their escapes, IRIs, prefixed names,
+variables, comments), so a keyword is never read inside a string, an IRI, a comment
+or a prefixed name (``ex:from``, ``ex:service``).
+
+>>> [t.text for t in tokens("SELECT * FROM <g> { ?s ex:from ?o } # SERVICE")]
+['SELECT', '*', 'FROM', '<g>', '{', '?s', 'ex:from', '?o', '}']
+>>> [t.text for t in tokens("BIND('''a\\\\'''' AS ?x)")]
+['BIND', '(', "'''a\\\\''''", 'AS', '?x', ')']
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
 
-# Tokens that can hide the word SERVICE: strings, IRIs and comments.
+Kind = Literal["string", "iri", "prefixed", "variable", "word", "punctuation"]
+
 _LEXEME = re.compile(
-    r"(?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
-    r"|(?P<iri><[^<>\"{}|^`\\\s]*>)"
-    r"|(?P<comment>#[^\n]*)"
-    r"|(?P<word>[A-Za-z_][A-Za-z_0-9]*)"
-    r"|(?P<variable>[?$][A-Za-z_0-9]+)",
-    re.DOTALL,
+    r"""
+    (?P<string>                                  # strings, with their escapes (\' \" \\ ...)
+        '''(?:(?:'|'')?(?:[^'\\]|\\.))*'''
+      | \"\"\"(?:(?:\"|\"\")?(?:[^"\\]|\\.))*\"\"\"
+      | '(?:[^'\\\n\r]|\\.)*'
+      | "(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)           # <http://...>
+  | (?P<comment>\#[^\n\r]*)                      # to the end of the line
+  | (?P<prefixed>                                # ex:from, :x, ex:  (a prefix may be any name)
+        (?:[A-Za-z\u00C0-\uFFFF](?:[\w.\u00B7\u00C0-\uFFFF-]*[\w\u00B7\u00C0-\uFFFF-])?)?
+        :(?:(?:[\w:\u00C0-\uFFFF]|%[0-9A-Fa-f]{2}|\\[-_~.!$&'()*+,;=/?\#@%])
+            (?:(?:[\w.:\u00B7\u00C0-\uFFFF-]|%[0-9A-Fa-f]{2}|\\[-_~.!$&'()*+,;=/?\#@%])*
+               (?:[\w:\u00B7\u00C0-\uFFFF-]|%[0-9A-Fa-f]{2}|\\[-_~.!$&'()*+,;=/?\#@%]))?)?)
+  | (?P<variable>[?$][\w\u00B7\u00C0-\uFFFF]+)
+  | (?P<word>[A-Za-z_]\w*)                       # keywords, function names, a, true
+  | (?P<punctuation>\S)
+    """,
+    re.VERBOSE | re.DOTALL,
 )
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: Kind
+    text: str
+
+    def is_keyword(self, *words: str) -> bool:
+        return self.kind == "word" and self.text.upper() in words
 
 
 class QueryRefused(ValueError):
     """A query the service will not run (status 403)."""
 
 
-def _tokens(query: str) -> list[tuple[str | None, str]]:
-    return [(m.lastgroup, m.group()) for m in _LEXEME.finditer(query) if m.lastgroup not in ("string", "comment")]
+def tokens(query: str) -> list[Token]:
+    """The query's tokens, comments left out."""
+    return [
+        Token(match.lastgroup, match.group())  # type: ignore[arg-type]
+        for match in _LEXEME.finditer(query)
+        if match.lastgroup != "comment"
+    ]
+
+
+def _prefixes(found: list[Token]) -> dict[str, str]:
+    """``PREFIX name: <iri>`` declarations: name → IRI."""
+    declared = {}
+    for index, token in enumerate(found[:-2]):
+        if token.is_keyword("PREFIX") and found[index + 1].kind == "prefixed" and found[index + 2].kind == "iri":
+            declared[found[index + 1].text.rstrip(":")] = found[index + 2].text[1:-1]
+    return declared
 
 
 def declares_dataset(query: str) -> bool:
     """Whether the query has its own FROM or FROM NAMED (then the union default graph does not apply)."""
-    return any(kind == "word" and text.upper() == "FROM" for kind, text in _tokens(query))
+    found = tokens(query)
+    return any(
+        token.is_keyword("FROM") and (following.kind in ("iri", "prefixed") or following.is_keyword("NAMED"))
+        for token, following in pairwise(found)
+    )
 
 
 UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
@@ -38,26 +89,36 @@ UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE",
 def is_update(text: str) -> bool:
     """Whether a request's text is a SPARQL Update: its first keyword after the prologue
     (``PREFIX name: <iri>``, ``BASE <iri>``) is an update's."""
-    tokens = _tokens(text)
+    found = tokens(text)
     index = 0
-    while index < len(tokens) and tokens[index][1].upper() in ("PREFIX", "BASE"):
-        index += 1
-        while index < len(tokens) and tokens[index][0] != "iri":  # the prefix's name, if it has one
-            index += 1
-        index += 1
-    first = tokens[index][1].upper() if index < len(tokens) else ""
-    return first in UPDATE_WORDS
+    while index < len(found) and found[index].is_keyword("PREFIX", "BASE"):
+        index += 3 if found[index].is_keyword("PREFIX") else 2
+    return index < len(found) and found[index].is_keyword(*UPDATE_WORDS)
 
 
 def check_services(query: str, allowed: tuple[str, ...]) -> None:
-    """Refuse ``SERVICE`` unless every endpoint it calls is in ``allowed``."""
-    tokens = _tokens(query)
-    for index, (kind, text) in enumerate(tokens):
-        if kind != "word" or text.upper() != "SERVICE":
+    """Refuse ``SERVICE`` unless every endpoint it calls is in ``allowed`` (a variable or an
+    unknown prefix never is)."""
+    found = tokens(query)
+    prefixes = _prefixes(found)
+    for index, token in enumerate(found):
+        if not token.is_keyword("SERVICE"):
             continue
-        following = [t for t in tokens[index + 1 : index + 3] if not (t[0] == "word" and t[1].upper() == "SILENT")]
-        target = following[0] if following else ("", "")
-        if target[0] != "iri" or target[1][1:-1] not in allowed:
-            shown = target[1] or "(nothing)"
+        following = [t for t in found[index + 1 : index + 3] if not t.is_keyword("SILENT")]
+        target = following[0] if following else None
+        endpoint = _endpoint(target, prefixes)
+        if endpoint is None or endpoint not in allowed:
+            shown = target.text if target else "(nothing)"
             allowance = f"allowed: {', '.join(allowed)}" if allowed else "this server allows none"
             raise QueryRefused(f"SERVICE {shown} is not an allowed federated endpoint ({allowance})")
+
+
+def _endpoint(target: Token | None, prefixes: dict[str, str]) -> str | None:
+    if target is None:
+        return None
+    if target.kind == "iri":
+        return target.text[1:-1]
+    if target.kind == "prefixed":
+        name, _, local = target.text.partition(":")
+        return prefixes[name] + local if name in prefixes else None
+    return None
