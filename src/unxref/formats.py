@@ -65,8 +65,8 @@ GRAPHS = (
     Format(
         "ttl",
         "text/turtle",
-        ("application/x-turtle",),
-        ("turtle",),
+        ("application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3", "application/n3"),  # Turtle is N3
+        ("turtle", "n3"),
         (".ttl",),
         pyoxigraph.RdfFormat.TURTLE,
         w3c=FORMATS.Turtle,
@@ -109,7 +109,7 @@ GRAPHS = (
     ),
     Format("trig", "application/trig", suffixes=(".trig",), rdf=pyoxigraph.RdfFormat.TRIG, w3c=FORMATS.TriG),
 )
-HTML = Format("html", "text/html", ("application/xhtml+xml",), suffixes=(".html",))
+HTML = Format("html", "text/html", suffixes=(".html",))  # not application/xhtml+xml: "application/*" asks for data
 # A resource page: HTML for people, or its RDF in the formats that hold one graph.
 PAGES = (HTML, *GRAPHS[:4])
 # Citation chains: Cytoscape.js JSON and the graph formats of networkx and Graphviz.

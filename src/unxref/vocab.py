@@ -42,6 +42,18 @@ PREFIXES: dict[str, str] = {
 }
 # What queries may use on top of them.
 QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS)}
+# What the service writes and shows descriptions with (Turtle prefixes, page tables).
+SHOWN_PREFIXES: dict[str, str] = {
+    **QUERY_PREFIXES,
+    "void": str(VOID),
+    "dcat": str(DCAT),
+    "sd": str(SD),
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "formats": str(FORMATS),
+    "sh": str(SH),
+    "doco": "http://purl.org/spar/doco/",
+    "org": "http://www.w3.org/ns/org#",
+}
 
 __all__ = [
     "CITO",
@@ -60,6 +72,7 @@ __all__ = [
     "RDFS",
     "SD",
     "SH",
+    "SHOWN_PREFIXES",
     "SKOS",
     "SPARQL_RESULTS",
     "UNX",

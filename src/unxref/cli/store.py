@@ -116,7 +116,13 @@ def query(
     accept = "text/tab-separated-values, application/sparql-results+json;q=0.9, text/turtle;q=0.8"
     answer = run_job(
         open_store(store, read_only=True).oxigraph,
-        Job(query=text, accept=accept, format_key=format, substitutions=substitutions, row_limit=10**9),
+        Job(
+            query=text,
+            accept=accept,
+            format_keys=(format,) if format else (),
+            substitutions=substitutions,
+            row_limit=10**9,
+        ),
     )
     if answer.status != 200:
         raise fail(answer.body.decode().strip())

@@ -24,6 +24,7 @@ from urllib.parse import quote, unquote
 from rdflib import URIRef
 
 from unxref.config import DEFAULT_BASE, base
+from unxref.vocab import ONTOLOGY_IRI
 
 ONTOLOGY_GRAPH = "ontology"
 AUTHORITIES_GRAPH = "authorities"
@@ -103,7 +104,10 @@ class Iris:
         return iri[len(self.base) :] if iri.startswith(self.base) else None
 
     def page(self, iri: str) -> str:
-        """Where the service shows an IRI: ``/id/<path>`` under the base, the IRI itself elsewhere."""
+        """Where the service shows an IRI: ``/id/<path>`` under the base, ``/ontology...`` for the
+        ontology's terms and function concepts, the IRI itself elsewhere."""
+        if iri.startswith(ONTOLOGY_IRI):
+            return "/ontology" + iri[len(ONTOLOGY_IRI) :]
         path = self.local_path(iri)
         return iri if path is None else "/id/" + path
 

@@ -24,6 +24,7 @@ from unxref import __version__
 from unxref.config import VENDOR, ServiceSettings, vendor
 from unxref.rdf.iris import Iris
 from unxref.service.deps import TEMPLATES, Service
+from unxref.service.middleware import HeadAsGet
 from unxref.service.responses import text
 from unxref.service.routes import chains, dataset, queries, resources, sparql
 from unxref.service.workers import QueryPool
@@ -58,6 +59,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.service = service
+    app.add_middleware(HeadAsGet)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

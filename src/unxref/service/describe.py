@@ -1,14 +1,28 @@
-"""The dataset described: the SPARQL service description, and VoID and DCAT."""
+"""The dataset described: the SPARQL service description, the list of its graphs, and VoID and DCAT.
+
+Each is a list of pyoxigraph triples; `unxref.service.responses.rdf_response` writes
+them in the format asked for, HTML for a browser.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pyoxigraph
 
 from unxref.config import base
-from unxref.formats import GRAPHS, RESULTS, Format
-from unxref.vocab import DCAT, DCTERMS, ONTOLOGY_IRI, RDF, RDFS, SD, UNX, VOID, XSD
+from unxref.formats import GRAPHS, RESULTS
+from unxref.vocab import DCAT, DCTERMS, ONTOLOGY_IRI, PROV, RDF, RDFS, SD, UNX, VOID, XSD
+
+FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
+FOAF_AGENT = "http://xmlns.com/foaf/0.1/Agent"
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
+# Who publishes the dataset and under which licence: the ontology's own by default.
+DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+DEFAULT_PUBLISHER = "The unxref project"
+
+Triple = pyoxigraph.Triple
 
 
 def _iri(value: str) -> pyoxigraph.NamedNode:
@@ -26,89 +40,144 @@ def _count(value: int) -> pyoxigraph.Literal:
     return pyoxigraph.Literal(str(value), datatype=_iri(XSD.integer))
 
 
-def service_description(graphs: tuple[pyoxigraph.NamedNode, ...], endpoint: str, fmt: Format) -> bytes:
-    """The SPARQL 1.1 Service Description of the endpoint, listing its named graphs."""
+def service_description(endpoint: str, graphs: int, graph_list: str) -> list[Triple]:
+    """The SPARQL 1.1 Service Description of the endpoint; its named graphs are listed at ``graph_list``."""
     service = _iri(endpoint)
     dataset = _iri(endpoint + "#dataset")
     default = _iri(endpoint + "#default-graph")
     rdf_type = _iri(RDF.type)
     triples = [
-        pyoxigraph.Triple(service, rdf_type, _iri(SD.Service)),
-        pyoxigraph.Triple(service, _iri(SD.endpoint), service),
-        pyoxigraph.Triple(service, _iri(SD.supportedLanguage), _iri(SD.SPARQL10Query)),
-        pyoxigraph.Triple(service, _iri(SD.supportedLanguage), _iri(SD.SPARQL11Query)),
-        pyoxigraph.Triple(service, _iri(SD.feature), _iri(SD.UnionDefaultGraph)),
-        pyoxigraph.Triple(service, _iri(SD.defaultDataset), dataset),
-        pyoxigraph.Triple(dataset, rdf_type, _iri(SD.Dataset)),
-        pyoxigraph.Triple(dataset, _iri(SD.defaultGraph), default),
-        pyoxigraph.Triple(default, rdf_type, _iri(SD.Graph)),
-        pyoxigraph.Triple(
+        Triple(service, rdf_type, _iri(SD.Service)),
+        Triple(service, _iri(SD.endpoint), service),
+        Triple(service, _iri(SD.supportedLanguage), _iri(SD.SPARQL10Query)),
+        Triple(service, _iri(SD.supportedLanguage), _iri(SD.SPARQL11Query)),
+        Triple(service, _iri(SD.feature), _iri(SD.UnionDefaultGraph)),
+        Triple(service, _iri(SD.defaultDataset), dataset),
+        Triple(dataset, rdf_type, _iri(SD.Dataset)),
+        Triple(dataset, _iri(SD.defaultGraph), default),
+        Triple(dataset, _iri(RDFS.seeAlso), _iri(graph_list)),
+        Triple(dataset, _iri(RDFS.comment), _text(f"{graphs} named graphs, listed at {graph_list}.")),
+        Triple(default, rdf_type, _iri(SD.Graph)),
+        Triple(
             default,
             _iri(RDFS.comment),
             _text(
-                "The default graph is the union of all named graphs: every document graph, its provenance, the authority records and the ontology."
+                "The default graph is the union of all named graphs: every document graph, its provenance, "
+                "the records of what is only cited, the authority records and the ontology."
             ),
         ),
+        Triple(service, _iri(RDFS.comment), _text("Read-only: SPARQL Update is refused.")),
     ]
     for known in (*RESULTS, *GRAPHS):
         assert known.w3c
-        triples.append(pyoxigraph.Triple(service, _iri(SD.resultFormat), _iri(known.w3c)))
-    for index, name in enumerate(graphs):
-        node = _iri(f"{endpoint}#named-graph-{index + 1}")
+        triples.append(Triple(service, _iri(SD.resultFormat), _iri(known.w3c)))
+    return triples
+
+
+def graph_list(endpoint: str, graphs: tuple[pyoxigraph.NamedNode, ...]) -> list[Triple]:
+    """Every named graph of the dataset, as the service description's named graphs."""
+    dataset = _iri(endpoint + "#dataset")
+    triples = []
+    for name in graphs:
+        node = _iri(f"{endpoint}#graph-{name.value}")
         triples += [
-            pyoxigraph.Triple(dataset, _iri(SD.namedGraph), node),
-            pyoxigraph.Triple(node, rdf_type, _iri(SD.NamedGraph)),
-            pyoxigraph.Triple(node, _iri(SD.name), name),
+            Triple(dataset, _iri(SD.namedGraph), node),
+            Triple(node, _iri(RDF.type), _iri(SD.NamedGraph)),
+            Triple(node, _iri(SD.name), name),
         ]
-    return pyoxigraph.serialize(triples, format=fmt.rdf) or b""
+    return triples
 
 
 @dataclass(frozen=True)
 class Statistics:
-    triples: int
+    triples: int  # distinct triples in the union of all graphs
+    quads: int
     subjects: int
     documents: int
+    issued: str | None  # the first and last ingest of a document graph (xsd:dateTime)
+    modified: str | None
 
 
 def statistics(store: pyoxigraph.Store) -> Statistics:
-    solutions = store.query(
-        "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    counts = _first_row(
+        store,
+        "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
+        "WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
     )
-    assert isinstance(solutions, pyoxigraph.QuerySolutions)
-    counts = next(solutions)
+    times = _first_row(
+        store, f"SELECT (MIN(?t) AS ?first) (MAX(?t) AS ?last) WHERE {{ GRAPH ?g {{ ?a <{PROV.endedAtTime}> ?t }} }}"
+    )
     documents = sum(1 for _ in store.quads_for_pattern(None, _iri(UNX.inCorpus), None, None))
-    return Statistics(int(counts[0].value), int(counts[1].value), documents)
+    return Statistics(
+        triples=int(counts[0].value),
+        quads=len(store),
+        subjects=int(counts[1].value),
+        documents=documents,
+        issued=times[0].value if times[0] is not None else None,
+        modified=times[1].value if times[1] is not None else None,
+    )
 
 
-def void(statistics: Statistics, root: str, fmt: Format) -> bytes:
-    """VoID and DCAT: what the dataset holds and where to get it."""
+def _first_row(store: pyoxigraph.Store, query: str) -> pyoxigraph.QuerySolution:
+    solutions = store.query(query)
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    row: pyoxigraph.QuerySolution = next(solutions)
+    return row
+
+
+def void(statistics: Statistics, root: str) -> list[Triple]:
+    """VoID and DCAT: what the dataset holds, who publishes it under which licence, where to get it."""
     dataset = _iri(root + "/void#unxref")
+    publisher = _iri(root + "/void#publisher")
     rdf_type = _iri(RDF.type)
-    dump_dist = _iri(root + "/void#dump")
     triples = [
-        pyoxigraph.Triple(dataset, rdf_type, _iri(VOID.Dataset)),
-        pyoxigraph.Triple(dataset, rdf_type, _iri(DCAT.Dataset)),
-        pyoxigraph.Triple(
-            dataset, _iri(DCTERMS.title), _text("unxref: cross-references of United Nations resolutions")
-        ),
-        pyoxigraph.Triple(
+        Triple(dataset, rdf_type, _iri(VOID.Dataset)),
+        Triple(dataset, rdf_type, _iri(DCAT.Dataset)),
+        Triple(dataset, _iri(DCTERMS.title), _text("unxref: cross-references of United Nations resolutions")),
+        Triple(
             dataset,
             _iri(DCTERMS.description),
             _text(
-                "Resolutions, the resolutions, documents and treaties they cite, the paragraphs that cite them and with what function."
+                "Resolutions, the resolutions, documents and treaties they cite, the paragraphs "
+                "that cite them and with what function."
             ),
         ),
-        pyoxigraph.Triple(dataset, _iri(VOID.sparqlEndpoint), _iri(root + "/sparql")),
-        pyoxigraph.Triple(dataset, _iri(VOID.dataDump), _iri(root + "/dump")),
-        pyoxigraph.Triple(dataset, _iri(VOID.uriSpace), _text(base(), XSD.string)),
-        pyoxigraph.Triple(dataset, _iri(VOID.vocabulary), _iri(str(UNX))),
-        pyoxigraph.Triple(dataset, _iri(VOID.triples), _count(statistics.triples)),
-        pyoxigraph.Triple(dataset, _iri(VOID.distinctSubjects), _count(statistics.subjects)),
-        pyoxigraph.Triple(dataset, _iri(VOID.documents), _count(statistics.documents)),
-        pyoxigraph.Triple(dataset, _iri(DCAT.distribution), dump_dist),
-        pyoxigraph.Triple(dump_dist, rdf_type, _iri(DCAT.Distribution)),
-        pyoxigraph.Triple(dump_dist, _iri(DCAT.downloadURL), _iri(root + "/dump")),
-        pyoxigraph.Triple(dump_dist, _iri(DCAT.mediaType), _text("application/n-quads", XSD.string)),
-        pyoxigraph.Triple(dataset, _iri(DCTERMS.conformsTo), _iri(ONTOLOGY_IRI)),
+        Triple(dataset, _iri(DCTERMS.license), _iri(os.environ.get("UNXREF_LICENSE", DEFAULT_LICENSE))),
+        Triple(dataset, _iri(DCTERMS.publisher), publisher),
+        Triple(publisher, rdf_type, _iri(FOAF_AGENT)),
+        Triple(publisher, _iri(FOAF_NAME), _text(os.environ.get("UNXREF_PUBLISHER", DEFAULT_PUBLISHER), XSD.string)),
+        Triple(dataset, _iri(VOID.sparqlEndpoint), _iri(root + "/sparql")),
+        Triple(dataset, _iri(VOID.dataDump), _iri(root + "/dump")),
+        Triple(dataset, _iri(VOID.uriSpace), _text(base(), XSD.string)),
+        Triple(dataset, _iri(VOID.vocabulary), _iri(str(UNX))),
+        Triple(dataset, _iri(VOID.triples), _count(statistics.triples)),
+        Triple(dataset, _iri(VOID.distinctSubjects), _count(statistics.subjects)),
+        Triple(dataset, _iri(VOID.documents), _count(statistics.documents)),
+        Triple(dataset, _iri(DCTERMS.conformsTo), _iri(ONTOLOGY_IRI)),
     ]
-    return pyoxigraph.serialize(triples, format=fmt.rdf) or b""
+    for when, value in ((DCTERMS.issued, statistics.issued), (DCTERMS.modified, statistics.modified)):
+        if value:
+            triples.append(Triple(dataset, _iri(when), _text(value, XSD.dateTime)))
+    for name, path, media_type, description in DISTRIBUTIONS:
+        node = _iri(f"{root}/void#{name}")
+        triples += [
+            Triple(dataset, _iri(DCAT.distribution), node),
+            Triple(node, rdf_type, _iri(DCAT.Distribution)),
+            Triple(node, _iri(DCAT.downloadURL), _iri(root + path)),
+            Triple(node, _iri(DCTERMS.description), _text(description)),
+        ]
+        if media_type in IANA_REGISTERED:
+            triples.append(Triple(node, _iri(DCAT.mediaType), _iri(IANA_MEDIA_TYPES + media_type)))
+        else:  # GraphML and GEXF have no registered media type: the format is named by its common one
+            triples.append(Triple(node, _iri(DCTERMS.format), _text(media_type, XSD.string)))
+    return triples
+
+
+DISTRIBUTIONS = (
+    ("dump", "/dump", "application/n-quads", "Every quad of the store, N-Quads."),
+    ("network-csv", "/network.csv", "text/csv", "The citation network: citing, cited, function, paragraph, note."),
+    ("network-graphml", "/network.graphml", "application/graphml+xml", "The citation network, GraphML."),
+    ("network-gexf", "/network.gexf", "application/gexf+xml", "The citation network, GEXF."),
+)
+# Checked in the IANA media types registry (https://www.iana.org/assignments/media-types/).
+IANA_REGISTERED = frozenset({"application/n-quads", "text/csv"})

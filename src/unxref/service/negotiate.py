@@ -1,6 +1,27 @@
-"""Content negotiation: pick a format (`unxref.formats`) from ``Accept`` (q-values, lists) or a ``format`` parameter."""
+"""Content negotiation: pick a format (`unxref.formats`) from a ``format`` parameter or ``Accept``.
+
+``Accept`` is read by python-mimeparse (q-values, the most specific range deciding each
+type's q, ties to the format listed first). A ``format`` parameter that names a format
+wins; one that names none (SPARQLWrapper sends ``format=n3`` or an empty one beside a
+precise Accept) leaves the choice to Accept. A parameter may carry several values, or a
+comma-separated list, as SPARQLWrapper sends them.
+
+>>> from unxref.formats import GRAPHS, PAGES, RESULTS
+>>> choose(RESULTS, "text/csv;q=0.5, application/sparql-results+xml;q=0.9").key
+'xml'
+>>> choose(PAGES, "application/*").key
+'nt'
+>>> choose(GRAPHS, "application/ld+json", ["json-ld", "application/ld+json,application/x-json+ld"]).key
+'jsonld'
+>>> choose(GRAPHS, "text/turtle", ["n3"]).key
+'ttl'
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+import mimeparse
 
 from unxref.formats import Format
 
@@ -9,55 +30,39 @@ class NotAcceptable(ValueError):
     """No format the client accepts is one we can produce."""
 
 
-def _accepted(accept: str) -> list[tuple[float, int, str]]:
-    """(q, specificity, media range) for each range in an Accept header."""
-    ranges = []
-    for part in accept.split(","):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for param in fields[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
-        ranges.append((q, specificity, media))
-    return ranges
-
-
-def choose(formats: tuple[Format, ...], accept: str | None, format_key: str | None = None) -> Format:
-    """The format to answer with: the ``format`` parameter wins, then the best ``Accept`` match,
-    then the first format (when there is no Accept header, or it is ``*/*``)."""
-    if format_key:
-        for candidate in formats:
-            if format_key.lower() in (candidate.key, candidate.media_type, *candidate.names):
-                return candidate
-        raise NotAcceptable(f"format {format_key!r} is not one of: {', '.join(f.key for f in formats)}")
+def choose(formats: tuple[Format, ...], accept: str | None, format_keys: Sequence[str] | str | None = None) -> Format:
+    """The format to answer with: a ``format`` value that names one, else the best ``Accept``
+    match, else the first format (no Accept header, or ``*/*``)."""
+    named = _named(formats, [format_keys] if isinstance(format_keys, str) else format_keys or [])
+    if named:
+        return named
     if not accept or not accept.strip():
         return formats[0]
-    best: tuple[float, int, int] | None = None
-    chosen = None
-    for order, candidate in enumerate(formats):
-        names = (candidate.media_type, *candidate.aliases)
-        for q, specificity, media in _accepted(accept):
-            kind = media.split("/")[0]
-            matches = (
-                media == "*/*"
-                or media in names
-                or (media.endswith("/*") and any(n.startswith(kind + "/") for n in names))
-            )
-            exact = 1 if media == candidate.media_type else 0
-            if matches and q > 0:
-                score = (q, specificity + exact, -order)
-                if best is None or score > best:
-                    best, chosen = score, candidate
-    if chosen is None:
+    by_media: dict[str, Format] = {candidate.media_type: candidate for candidate in formats}
+    for candidate in formats:  # aliases rank below every format's own type ("application/*" is not x-turtle)
+        for media in candidate.aliases:
+            by_media.setdefault(media, candidate)
+    try:
+        best: str = mimeparse.best_match(list(reversed(by_media)), accept)  # the list is in rising preference
+    except (ValueError, IndexError):
+        best = ""
+    if not best:
+        shown = accept if len(accept) <= 200 else accept[:200] + "..."
         raise NotAcceptable(
-            f"none of the accepted types ({accept}) is one of: {', '.join(f.media_type for f in formats)}"
+            f"none of the accepted types ({shown}) is one of: {', '.join(f.media_type for f in formats)}"
         )
-    return chosen
+    return by_media[best]
+
+
+def _named(formats: tuple[Format, ...], values: Sequence[str]) -> Format | None:
+    for value in values:
+        for key in (part.strip().lower() for part in value.split(",")):
+            for candidate in formats:
+                if key and key in (candidate.key, candidate.media_type, *candidate.names):
+                    return candidate
+    return None
+
+
+def format_values(params: Sequence[tuple[str, str]]) -> list[str]:
+    """Every value of the parameters that name a format (``format``, SPARQLWrapper's ``output`` and ``results``)."""
+    return [value for key, value in params if key in ("format", "output", "results")]

@@ -1,10 +1,22 @@
-"""Responses every route gives the same way: plain-text errors, and answers from the query workers."""
+"""Responses every route gives the same way: plain-text errors, answers from the query workers,
+and negotiated descriptions (RDF, or HTML for a browser) with ``Vary`` and ``Link`` headers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import pyoxigraph
+from fastapi import Request
 from fastapi.responses import PlainTextResponse, Response
 
+from unxref.formats import GRAPHS, HTML, Format, with_charset
+from unxref.service.deps import Service
+from unxref.service.negotiate import NotAcceptable, choose
+from unxref.service.results import write_triples
+from unxref.service.terms import table
 from unxref.service.workers import Answer
+
+DESCRIPTIONS = (HTML, *GRAPHS[:4])  # HTML, Turtle, N-Triples, JSON-LD, RDF/XML
 
 
 def text(status: int, message: str) -> PlainTextResponse:
@@ -12,6 +24,35 @@ def text(status: int, message: str) -> PlainTextResponse:
 
 
 def answer(result: Answer, limit: int) -> Response:
-    """A worker's answer; one cut at the row cap says so in ``X-Unxref-Truncated``."""
-    headers = {"X-Unxref-Truncated": f"true; limit={limit}"} if result.truncated else {}
+    """A worker's answer (negotiated: ``Vary: Accept``); one cut at the row cap says so in ``X-Unxref-Truncated``."""
+    headers = {"Vary": "Accept"}
+    if result.truncated:
+        headers["X-Unxref-Truncated"] = f"true; limit={limit}"
     return Response(result.body, status_code=result.status, media_type=result.media_type, headers=headers)
+
+
+def alternates(links: Sequence[tuple[str, Format]]) -> dict[str, str]:
+    """``Vary`` and ``Link: <url>; rel="alternate"; type="..."`` for a negotiated response."""
+    link = ", ".join(f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for url, fmt in links)
+    return {"Vary": "Accept", "Link": link} if link else {"Vary": "Accept"}
+
+
+def rdf_response(
+    request: Request,
+    service: Service,
+    triples: list[pyoxigraph.Triple],
+    title: str,
+    intro: str = "",
+    formats: tuple[Format, ...] = DESCRIPTIONS,
+) -> Response:
+    """Triples in the format asked for (``format=`` or Accept); a browser gets them as a table."""
+    try:
+        fmt = choose(formats, request.headers.get("accept"), request.query_params.getlist("format"))
+    except NotAcceptable as error:
+        return text(406, str(error))
+    links = [(f"{request.url.path}?format={f.key}", f) for f in formats]
+    headers = alternates(links)
+    if fmt.key == "html":
+        context = {"title": title, "intro": intro, "rows": table(triples), "links": links}
+        return service.templates.TemplateResponse(request, "rdf.html", context, headers=headers)
+    return Response(write_triples(triples, fmt, False), media_type=with_charset(fmt.media_type), headers=headers)

@@ -16,10 +16,12 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph
+from rdflib import Graph
 
 from unxref.formats import Format
+from unxref.rdf.serialize import serialize
 from unxref.service.negotiate import NotAcceptable
-from unxref.vocab import SPARQL_RESULTS, XSD
+from unxref.vocab import SHOWN_PREFIXES, SPARQL_RESULTS, XSD
 
 TRUNCATED_LINK = "urn:unxref:truncated"
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
@@ -120,18 +122,19 @@ def write_select(variables: list[str], rows: list[Row], fmt: Format, truncated: 
     return ("\n".join(lines) + "\n").encode()
 
 
-def write_boolean(value: bool, fmt: Format) -> bytes:
-    """An ASK result, in JSON or XML (the formats that have booleans)."""
-    if fmt.key == "json":
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    text = "true" if value else "false"
-    return (
-        f'<?xml version="1.0"?>\n<sparql xmlns="{SPARQL_RESULTS}"><head/><boolean>{text}</boolean></sparql>\n'.encode()
-    )
-
-
 def write_triples(triples: list[pyoxigraph.Triple], fmt: Format, truncated: bool) -> bytes:
-    body: bytes = pyoxigraph.serialize(triples, format=fmt.rdf) or b""
+    """Triples in a graph format: Turtle and TriG with unxref's prefixes, JSON-LD compacted with
+    the published context (``@type`` for types), the rest as pyoxigraph writes them."""
+    if fmt.key == "jsonld":
+        body = _compacted(triples)
+    else:
+        body = pyoxigraph.serialize(triples, format=fmt.rdf, prefixes=SHOWN_PREFIXES) or b""
     if truncated and fmt.key in ("ttl", "nt", "nq", "trig"):
         body = f"# truncated: {TRUNCATED_LINK}\n".encode() + body
     return body
+
+
+def _compacted(triples: list[pyoxigraph.Triple]) -> bytes:
+    graph = Graph()
+    graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b"", format="nt")
+    return serialize(graph, "jsonld").encode()

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 class Job:
     query: str
     accept: str | None = None
-    format_key: str | None = None
+    format_keys: tuple[str, ...] = ()  # the values of format= (the first that names a format wins)
     base_iri: str | None = None
     default_graphs: tuple[str, ...] | None = None  # None: the union of all graphs
     named_graphs: tuple[str, ...] | None = None
@@ -87,17 +87,17 @@ def run_job(store: pyoxigraph.Store, job: Job) -> Answer:
 
 def _write(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples, job: Job) -> Answer:
     if isinstance(result, pyoxigraph.QueryBoolean):
-        fmt = choose(RESULTS[:2], job.accept, job.format_key)
-        return Answer(200, fmt.media_type, results.write_boolean(bool(result), fmt))
+        fmt = choose(RESULTS, job.accept, job.format_keys)
+        return Answer(200, with_charset(fmt.media_type), result.serialize(format=fmt.results) or b"")
     if isinstance(result, pyoxigraph.QuerySolutions):
-        fmt = choose(RESULTS, job.accept, job.format_key)
+        fmt = choose(RESULTS, job.accept, job.format_keys)
         variables = [v.value for v in result.variables]
         rows = [list(solution) for solution in islice(result, job.row_limit + 1)]
         truncated = len(rows) > job.row_limit
         rows = rows[: job.row_limit]
         body = results.write_select(variables, rows, fmt, truncated)
         return Answer(200, with_charset(fmt.media_type), body, truncated)
-    fmt = choose(GRAPHS, job.accept, job.format_key)
+    fmt = choose(GRAPHS, job.accept, job.format_keys)
     triples = list(islice(result, job.row_limit + 1))
     truncated = len(triples) > job.row_limit
     triples = triples[: job.row_limit]

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
+import pyoxigraph
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from unxref import __version__
 from unxref.config import resource
-from unxref.formats import GRAPHS
+from unxref.service import describe
 from unxref.service.deps import ServiceDep
-from unxref.service.describe import void as void_description
-from unxref.service.negotiate import NotAcceptable, choose
-from unxref.service.responses import text
+from unxref.service.responses import DESCRIPTIONS, rdf_response, text
+from unxref.vocab import FN
 
 router = APIRouter()
+# What a client without preferences gets first: RDF; a browser asks for HTML.
+RDF_FIRST = (*DESCRIPTIONS[1:], DESCRIPTIONS[0])
+VOID_INTRO = (
+    'What the dataset holds and where to get it (<a href="http://www.w3.org/TR/void/">VoID</a> and '
+    '<a href="https://www.w3.org/TR/vocab-dcat-3/">DCAT</a>). Query it at <a href="/">/sparql</a>; '
+    'its named graphs are listed at <a href="/graphs">/graphs</a>.'
+)
+ONTOLOGY_INTRO = (
+    "Classes, properties and the citation function scheme of unxref, each with its label and "
+    'definition in English and French. The JSON-LD context is at <a href="/ontology/context.jsonld">/ontology/context.jsonld</a>.'
+)
 DUMP_BATCH = 5000  # quads a chunk
 
 
@@ -37,14 +49,18 @@ def dump(service: ServiceDep) -> StreamingResponse:
     )
 
 
-@router.get("/void", summary="VoID and DCAT description of the dataset")
-async def void(request: Request, service: ServiceDep, format: str | None = None) -> Response:
-    try:
-        fmt = choose(GRAPHS, request.headers.get("accept"), format)
-    except NotAcceptable as error:
-        return text(406, str(error))
+@router.get("/void", summary="VoID and DCAT description of the dataset (RDF, or HTML for a browser)")
+async def void(request: Request, service: ServiceDep) -> Response:
     root = str(request.base_url).rstrip("/")
-    return Response(void_description(service.statistics, root, fmt), media_type=fmt.media_type)
+    triples = describe.void(service.statistics, root)
+    return rdf_response(request, service, triples, "The dataset", VOID_INTRO, RDF_FIRST)
+
+
+@router.get("/graphs", summary="The named graphs of the dataset (the service description's list)")
+async def graphs(request: Request, service: ServiceDep) -> Response:
+    endpoint = str(request.base_url).rstrip("/") + "/sparql"
+    title = f"{len(service.graph_names)} named graphs"
+    return rdf_response(request, service, describe.graph_list(endpoint, service.graph_names), title, formats=RDF_FIRST)
 
 
 @router.get("/docs", include_in_schema=False)
@@ -70,9 +86,23 @@ async def health(service: ServiceDep) -> dict[str, Any]:
     }
 
 
-@router.get("/ontology", summary="The unxref ontology (Turtle)")
-async def ontology_file() -> Response:
-    return Response(resource("ontology", "unxref.ttl").read_bytes(), media_type="text/turtle")
+@router.get("/ontology", summary="The unxref ontology: Turtle, RDF/XML, JSON-LD, N-Triples, or HTML for a browser")
+async def ontology_document(request: Request, service: ServiceDep) -> Response:
+    return rdf_response(request, service, _ontology_triples(), "The unxref ontology", ONTOLOGY_INTRO, RDF_FIRST)
+
+
+@router.get("/ontology/function/{name}", summary="One concept of the citation function scheme")
+async def function_concept(name: str, request: Request, service: ServiceDep) -> Response:
+    concept = str(FN) + name
+    triples = [t for t in _ontology_triples() if t.subject == pyoxigraph.NamedNode(concept)]
+    if not triples:
+        return text(404, f"no citation function {name!r}: see /ontology")
+    return rdf_response(request, service, triples, f"Citation function: {name}", formats=RDF_FIRST)
+
+
+@cache
+def _ontology_triples() -> list[pyoxigraph.Triple]:
+    return list(pyoxigraph.parse(path=str(resource("ontology", "unxref.ttl")), format=pyoxigraph.RdfFormat.TURTLE))
 
 
 @router.get("/ontology/context.jsonld", summary="The JSON-LD context")

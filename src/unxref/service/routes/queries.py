@@ -43,5 +43,5 @@ async def run_named_query(name: str, request: Request, service: ServiceDep) -> R
         status = 404 if isinstance(error, queries.UnknownQuery) else 400
         return JSONResponse({"detail": str(error)}, status_code=status)
     settings = service.settings
-    job = Job(query=query.text, format_key=result_format, substitutions=substitutions, row_limit=settings.max_rows)
+    job = Job(query=query.text, format_keys=(result_format,), substitutions=substitutions, row_limit=settings.max_rows)
     return answer(await service.pool.run(job, settings.timeout), settings.max_rows)

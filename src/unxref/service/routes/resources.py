@@ -10,7 +10,7 @@ from unxref.rdf.iris import page_link
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose
 from unxref.service.pages import ResourcePage, resource_page
-from unxref.service.responses import answer, text
+from unxref.service.responses import alternates, answer, text
 from unxref.service.workers import Job
 from unxref.un.symbols import SymbolError, normalize
 
@@ -33,10 +33,14 @@ async def resource(path: str, request: Request, service: ServiceDep, format: str
     page = resource_page(service.store, iri)
     if page is None:
         return text(404, f"nothing is known about {iri}")
+    links = [(f"/id/{path}{f.suffix}", f) for f in PAGES]
     if fmt.key == "html":
-        return service.templates.TemplateResponse(request, "resource.html", {"page": page, "local": page_link})
-    job = Job(query=_describe_query(page), format_key=fmt.key, row_limit=RDF_ROWS)
-    return answer(await service.pool.run(job, service.settings.max_timeout), RDF_ROWS)
+        context = {"page": page, "local": page_link, "links": links}
+        return service.templates.TemplateResponse(request, "resource.html", context, headers=alternates(links))
+    job = Job(query=_describe_query(page), format_keys=(fmt.key,), row_limit=RDF_ROWS)
+    response = answer(await service.pool.run(job, service.settings.max_timeout), RDF_ROWS)
+    response.headers.update(alternates(links))
+    return response
 
 
 @router.get("/go", summary="Jump to the page of a symbol")

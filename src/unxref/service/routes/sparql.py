@@ -9,13 +9,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from unxref import __version__
-from unxref.formats import GRAPHS
 from unxref.service import queries
 from unxref.service.checks import QueryRefused, check_services, is_update
 from unxref.service.deps import ServiceDep
 from unxref.service.describe import service_description
-from unxref.service.negotiate import NotAcceptable, choose
-from unxref.service.responses import answer, text
+from unxref.service.negotiate import format_values
+from unxref.service.responses import DESCRIPTIONS, answer, rdf_response, text
 from unxref.service.workers import Job
 
 router = APIRouter()
@@ -39,7 +38,7 @@ async def sparql(request: Request, service: ServiceDep) -> Response:
     endpoint = str(request.url.replace(query=""))
     if not texts:
         if request.method in ("GET", "HEAD") and not params:
-            return _description(service, endpoint, request.headers.get("accept"))
+            return _description(request, service, endpoint)
         return text(400, "no query: give one in the 'query' parameter")
     if len(texts) > 1:
         return text(400, "more than one query: give exactly one 'query' parameter")
@@ -58,7 +57,7 @@ async def sparql(request: Request, service: ServiceDep) -> Response:
     job = Job(
         query=texts[0],
         accept=request.headers.get("accept"),
-        format_key=dict(params).get("format"),
+        format_keys=tuple(format_values(params)),
         base_iri=endpoint,
         default_graphs=default_graphs if dataset else None,
         named_graphs=named_graphs if dataset else None,
@@ -75,12 +74,11 @@ async def home(request: Request, service: ServiceDep) -> HTMLResponse:
     )
 
 
-def _description(service: ServiceDep, endpoint: str, accept: str | None) -> Response:
-    try:
-        fmt = choose(GRAPHS, accept)
-    except NotAcceptable as error:
-        return text(406, str(error))
-    return Response(service_description(service.graph_names, endpoint, fmt), media_type=fmt.media_type)
+def _description(request: Request, service: ServiceDep, endpoint: str) -> Response:
+    graph_list = str(request.base_url).rstrip("/") + "/graphs"
+    triples = service_description(endpoint, len(service.graph_names), graph_list)
+    intro = 'The SPARQL 1.1 endpoint of this dataset. <a href="/">Write a query</a>.'
+    return rdf_response(request, service, triples, "SPARQL endpoint", intro, (*DESCRIPTIONS[1:], DESCRIPTIONS[0]))
 
 
 async def _read_post(request: Request) -> tuple[list[tuple[str, str]], str | None, Response | None]:
