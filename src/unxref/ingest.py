@@ -19,7 +19,7 @@ from pathlib import Path
 
 from unxref.errors import InputError
 from unxref.extract import extract_file
-from unxref.rdf.build import build, provenance
+from unxref.rdf.build import build_graphs, extractor, provenance
 from unxref.rdf.serialize import ntriples
 from unxref.store import Store
 
@@ -32,6 +32,7 @@ class Outcome:
     citations: int = 0
     graph: str = ""  # N-Triples
     provenance: str = ""
+    shared: str = ""  # what it says of things it cites
     error: str | None = None
 
 
@@ -39,11 +40,11 @@ def prepare(path: Path, check: bool = True) -> Outcome:
     """Everything but the write, for one file: runs in a worker process."""
     try:
         document = extract_file(path)
-        graph = build(document)
+        graphs = build_graphs(document)
         if check:
             from unxref.rdf.validate import validate
 
-            violations = validate(graph)
+            violations = validate(graphs.union())
             if violations:
                 first = violations[0]
                 return Outcome(
@@ -55,10 +56,11 @@ def prepare(path: Path, check: bool = True) -> Outcome:
         return Outcome(
             source=str(path),
             symbol=document.symbol,
-            triples=len(graph),
+            triples=len(graphs.own),
             citations=len(document.citations),
-            graph=ntriples(graph),
+            graph=ntriples(graphs.own),
             provenance=ntriples(provenance(document, digest)),
+            shared=ntriples(graphs.shared + extractor()),
         )
     except InputError as error:
         return Outcome(str(path), error=error.problem if error.path == str(path) else str(error))
@@ -79,7 +81,7 @@ def ingest(
 
     def write(outcome: Outcome) -> None:
         if outcome.error is None and outcome.symbol:
-            store.replace_document(outcome.symbol, outcome.graph, outcome.provenance)
+            store.replace_document(outcome.symbol, outcome.graph, outcome.provenance, outcome.shared)
         outcomes.append(
             Outcome(outcome.source, outcome.symbol, outcome.triples, outcome.citations, error=outcome.error)
         )

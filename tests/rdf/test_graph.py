@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS
 from tests.support import EXAMPLE, ROOT
 from unxref.errors import InputError
 from unxref.model import Document
-from unxref.rdf.build import authority_graph, build, provenance
+from unxref.rdf.build import authority_graph, build, build_graphs, extractor, provenance
 from unxref.rdf.iris import symbol_path
 from unxref.rdf.serialize import ntriples, serialize
 from unxref.vocab import CITO, ELI, OA, UNX
@@ -111,6 +111,7 @@ def test_cited_resolutions_are_nodes_with_symbol_kind_and_adopting_body(seed_gra
         (ELI.id_local, Literal("E/CN.7/RES/50/12")),
         (RDFS.label, Literal("E/CN.7/RES/50/12")),
         (RDFS.seeAlso, URIRef("https://undocs.org/E/CN.7/RES/50/12")),
+        (RDFS.seeAlso, URIRef("https://digitallibrary.un.org/search?ln=en&p=%22E%2FCN.7%2FRES%2F50%2F12%22")),
         (UNX.adoptedBy, URIRef(ID + "body/CND")),
     }
     assert (URIRef(ID + "E/RES/2007/12"), UNX.adoptedBy, URIRef(ID + "body/ECOSOC")) in seed_graph
@@ -156,7 +157,8 @@ def test_provenance_names_the_source_file_extractor_and_time(seed_document: Docu
     assert (named, PROV.wasDerivedFrom, URIRef("urn:sha256:" + "0" * 64)) in graph
     activity = graph.value(named, PROV.wasGeneratedBy)
     assert graph.value(activity, PROV.endedAtTime) is not None
-    assert str(graph.value(graph.value(activity, PROV.wasAssociatedWith), RDFS.label)).startswith("unxref ")
+    agent = graph.value(activity, PROV.wasAssociatedWith)
+    assert str(extractor().value(agent, RDFS.label)).startswith("unxref ")  # stated once, in the shared graph
 
 
 def test_the_base_is_configurable(seed_document: Document, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -208,3 +210,13 @@ def test_authority_records_carry_labels_in_english_and_french() -> None:
         ("en", "Commission on Narcotic Drugs"),
         ("fr", "Commission des stupéfiants"),
     }
+
+
+def test_the_document_graph_describes_only_the_document_and_its_parts(seed_document: Document) -> None:
+    graphs = build_graphs(seed_document)
+    own = ID + "A/RES/62/176"
+    assert {str(s) for s in graphs.own.subjects()} <= {own} | {
+        str(s) for s in graphs.own.subjects() if str(s).startswith(own + "#")
+    }
+    assert (URIRef(ID + "E/CN.7/RES/50/12"), RDF.type, UNX.Resolution) in graphs.shared
+    assert not set(graphs.own) & set(graphs.shared)

@@ -112,7 +112,7 @@ def query(
             raise fail("give a query, or --named NAME")
     except queries.QueryError as error:
         raise fail(str(error)) from None
-    # Without --format: TSV for SELECT, JSON for ASK, Turtle for CONSTRUCT and DESCRIBE.
+    # Without --format: TSV for SELECT and ASK ("true"), Turtle for CONSTRUCT and DESCRIBE.
     accept = "text/tab-separated-values, application/sparql-results+json;q=0.9, text/turtle;q=0.8"
     answer = run_job(
         open_store(store, read_only=True).oxigraph,

@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 
 from unxref import __version__
 from unxref.errors import InputError
-from unxref.model import Citation, Document, Footnote, Mention, Paragraph, Section
+from unxref.model import Citation, Document, Footnote, Marker, Mention, Paragraph, Section
 from unxref.ontology import NO_FUNCTION, functions
 from unxref.rdf.iris import Iris
 from unxref.un.authorities import Authorities
@@ -27,6 +27,8 @@ from unxref.un.authorities import load as load_authorities
 from unxref.vocab import CITO, DCTERMS, ELI, OA, PROV, RDF, RDFS, SKOS, UNX, XSD, bind
 
 KIND_CLASS = {"preambular": UNX.PreambularParagraph, "operative": UNX.OperativeParagraph, "annex": UNX.AnnexParagraph}
+# The UN Digital Library's search, by symbol (its records are not addressable by symbol).
+DIGITAL_LIBRARY_SEARCH = "https://digitallibrary.un.org/search?ln=en&p="
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with each quote
 
 
@@ -37,7 +39,8 @@ class _Context:
     document: Document
     iris: Iris
     authorities: Authorities
-    graph: Graph = field(default_factory=lambda: bind(Graph()))
+    graph: Graph = field(default_factory=lambda: bind(Graph()))  # what the document says of itself
+    shared: Graph = field(default_factory=lambda: bind(Graph()))  # what it says of what it cites
 
     @property
     def iri(self) -> URIRef:
@@ -51,12 +54,36 @@ class _Context:
     def add(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> None:
         self.graph.add((subject, predicate, value))
 
+    def add_shared(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> None:
+        self.shared.add((subject, predicate, value))
+
     def body(self, code: str) -> URIRef:
         return self.iris.rebase(self.authorities.bodies[code].iri)
 
 
+@dataclass(frozen=True)
+class Graphs:
+    """A document's graph, and what it says of things it only cites: their type, symbol and
+    label, which every citing document would otherwise repeat. The store keeps the second in
+    one shared graph, stated once (`unxref.store.Store.replace_document`)."""
+
+    own: Graph
+    shared: Graph
+
+    def union(self) -> Graph:
+        graph = bind(Graph())
+        for triple in (*self.own, *self.shared):
+            graph.add(triple)
+        return graph
+
+
 def build(document: Document, iri_base: str | None = None) -> Graph:
-    """The graph of one document: it, its parts, its citations and the things it cites."""
+    """The graph of one document on its own: it, its parts, its citations and the things it cites."""
+    return build_graphs(document, iri_base).union()
+
+
+def build_graphs(document: Document, iri_base: str | None = None) -> Graphs:
+    """The document's own graph and what it says of the things it cites, apart."""
     if not document.symbol:
         raise InputError(
             document.source,
@@ -70,6 +97,9 @@ def build(document: Document, iri_base: str | None = None) -> Graph:
         _paragraph(context, paragraph, order)
     for order, note in enumerate(document.footnotes, 1):
         _footnote(context, note, order)
+    printed = {note.number for note in document.footnotes}
+    for order, marker in enumerate(document.markers, 1):
+        _marker(context, marker, order, marker.number in printed)
     counts: dict[str, int] = {}
     for citation in document.citations:
         counts[citation.paragraph] = counts.get(citation.paragraph, 0) + 1
@@ -77,14 +107,14 @@ def build(document: Document, iri_base: str | None = None) -> Graph:
     for mention in document.mentions:
         _mention(context, mention)
     _calls_to_action(context)
-    return context.graph
+    return Graphs(context.graph, context.shared)
 
 
 def _resolution(context: _Context) -> None:
     doc, iri = context.document, context.iri
     assert doc.symbol
     body = _body_code(context)
-    _describe(context, iri, doc.symbol, UNX.Resolution, body)
+    _describe(context, iri, doc.symbol, UNX.Resolution, body, cited=False)
     context.add(iri, UNX.inCorpus, Literal(True))
     context.add(iri, DCTERMS.language, Literal(doc.language, datatype=XSD.language))
     if doc.title:
@@ -106,16 +136,22 @@ def _body_code(context: _Context) -> str | None:
     return context.authorities.body_of_symbol(context.document.symbol)
 
 
-def _describe(context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None, undocs: bool = True) -> None:
-    """What every resolution, decision or document node carries, cited or read; UN symbols link to undocs.org."""
-    context.add(iri, RDF.type, kind)
-    context.add(iri, DCTERMS.identifier, Literal(symbol))
-    context.add(iri, ELI.id_local, Literal(symbol))
-    context.add(iri, RDFS.label, Literal(symbol))
+def _describe(
+    context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None, undocs: bool = True, cited: bool = True
+) -> None:
+    """What every resolution, decision or document node carries, read (``cited=False``: in
+    the document's graph) or cited (in the shared graph); UN symbols link to undocs.org and
+    to a search of the UN Digital Library."""
+    add = context.add_shared if cited else context.add
+    add(iri, RDF.type, kind)
+    add(iri, DCTERMS.identifier, Literal(symbol))
+    add(iri, ELI.id_local, Literal(symbol))
+    add(iri, RDFS.label, Literal(symbol))
     if undocs:
-        context.add(iri, RDFS.seeAlso, URIRef("https://undocs.org/" + quote(symbol, safe="/().")))
+        add(iri, RDFS.seeAlso, URIRef("https://undocs.org/" + quote(symbol, safe="/().")))
+        add(iri, RDFS.seeAlso, URIRef(DIGITAL_LIBRARY_SEARCH + quote(f'"{symbol}"', safe="")))
     if body and body in context.authorities.bodies:
-        context.add(iri, UNX.adoptedBy, context.body(body))
+        add(iri, UNX.adoptedBy, context.body(body))
 
 
 def _section(context: _Context, section: Section, order: int) -> None:
@@ -165,6 +201,17 @@ def _footnote(context: _Context, note: Footnote, order: int) -> None:
     _selector(context, node, f"note-{note.number}-span", note.span, quote=False)
     for paragraph_id in note.paragraphs:
         context.add(context.part(paragraph_id), UNX.hasFootnote, node)
+
+
+def _marker(context: _Context, marker: Marker, order: int, printed: bool) -> None:
+    """Where the text calls a note: pages put a superscript link there."""
+    node = context.part(f"marker-{order}")
+    context.add(node, RDF.type, UNX.NoteMarker)
+    context.add(node, DCTERMS.isPartOf, context.part(marker.paragraph))
+    context.add(node, UNX.noteNumber, Literal(marker.number))
+    if printed:
+        context.add(node, UNX.callsNote, context.part(f"note-{marker.number}"))
+    _selector(context, node, f"marker-{order}", marker.span, quote=False)
 
 
 def _citation(context: _Context, citation: Citation, index: int) -> None:
@@ -240,11 +287,11 @@ def _target(context: _Context, citation: Citation) -> URIRef:
 def _unregistered_treaty(context: _Context, number: str) -> URIRef:
     """A treaty known only by its UNTS registration number."""
     node = context.iris.unregistered_treaty(number)
-    context.add(node, RDF.type, UNX.Treaty)
-    context.add(node, UNX.treatySeries, Literal("UNTS"))
-    context.add(node, UNX.untsNumber, Literal(number))
-    context.add(node, DCTERMS.identifier, Literal(f"UNTS {number}"))
-    context.add(node, SKOS.prefLabel, Literal(f"UNTS {number}"))
+    context.add_shared(node, RDF.type, UNX.Treaty)
+    context.add_shared(node, UNX.treatySeries, Literal("UNTS"))
+    context.add_shared(node, UNX.untsNumber, Literal(number))
+    context.add_shared(node, DCTERMS.identifier, Literal(f"UNTS {number}"))
+    context.add_shared(node, SKOS.prefLabel, Literal(f"UNTS {number}"))
     return node
 
 
@@ -258,11 +305,11 @@ def _mention(context: _Context, mention: Mention) -> None:
 
 def _session(context: _Context, session_id: str) -> URIRef:
     node = context.iris.session(session_id)
-    context.add(node, RDF.type, UNX.Session)
-    context.add(node, RDFS.label, Literal(session_id))
+    context.add_shared(node, RDF.type, UNX.Session)
+    context.add_shared(node, RDFS.label, Literal(session_id))
     body = session_id.split("/")[0]
     if body in context.authorities.bodies:
-        context.add(node, PROV.wasAssociatedWith, context.body(body))
+        context.add_shared(node, PROV.wasAssociatedWith, context.body(body))
     return node
 
 
@@ -315,6 +362,14 @@ def provenance(document: Document, source_sha256: str, iri_base: str | None = No
     graph.add((activity, PROV.used, source))
     graph.add((activity, PROV.wasAssociatedWith, agent))
     graph.add((activity, PROV.endedAtTime, Literal(datetime.now(UTC).replace(microsecond=0), datatype=XSD.dateTime)))
+    return graph
+
+
+def extractor(iri_base: str | None = None) -> Graph:
+    """The software agent every provenance graph names (stated once, in the shared graph)."""
+    iris = Iris(iri_base) if iri_base else Iris.configured()
+    agent = iris.agent(__version__)
+    graph = bind(Graph())
     graph.add((agent, RDF.type, PROV.SoftwareAgent))
     graph.add((agent, RDFS.label, Literal(f"unxref {__version__}")))
     return graph

@@ -28,6 +28,7 @@ from unxref.vocab import ONTOLOGY_IRI
 
 ONTOLOGY_GRAPH = "ontology"
 AUTHORITIES_GRAPH = "authorities"
+SHARED_GRAPH = "shared"
 
 
 def symbol_path(symbol: str) -> str:
@@ -69,6 +70,10 @@ class Iris:
 
     def provenance(self, symbol: str) -> URIRef:
         return URIRef(f"{self.base}provenance/{symbol_path(symbol)}")
+
+    def shared(self) -> URIRef:
+        """The graph of what documents say of things they cite but do not describe."""
+        return URIRef(self.base + "graph/" + SHARED_GRAPH)
 
     def authorities(self) -> URIRef:
         return URIRef(self.base + "graph/" + AUTHORITIES_GRAPH)

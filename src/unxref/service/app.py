@@ -26,7 +26,7 @@ from unxref.rdf.iris import Iris
 from unxref.service.deps import TEMPLATES, Service
 from unxref.service.middleware import HeadAsGet
 from unxref.service.responses import text
-from unxref.service.routes import chains, dataset, queries, resources, sparql
+from unxref.service.routes import chains, dataset, exports, queries, resources, sparql
 from unxref.service.workers import QueryPool
 
 STATIC = Path(__file__).parent / "web" / "static"
@@ -70,7 +70,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
     app.mount("/static/unxref", StaticFiles(directory=str(STATIC)), name="static")
     for name in VENDOR:
         app.mount(f"/static/{name}", StaticFiles(directory=str(vendor(name))), name=name)
-    for area in (sparql, resources, chains, queries, dataset):
+    for area in (sparql, resources, chains, queries, dataset, exports):
         app.include_router(area.router)
     app.add_exception_handler(HTTPException, _plain_errors)  # type: ignore[arg-type]
     return app

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
+import networkx as nx
 import pyoxigraph
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
@@ -14,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from unxref.config import ServiceSettings
 from unxref.rdf.iris import Iris
 from unxref.service.describe import Statistics, statistics
+from unxref.service.exports import Dumps, network
 from unxref.service.workers import QueryPool
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
@@ -37,6 +39,15 @@ class Service:
     @cached_property
     def statistics(self) -> Statistics:
         return statistics(self.store)
+
+    @cached_property
+    def dumps(self) -> Dumps:
+        return Dumps(self.store)
+
+    @cached_property
+    def network(self) -> nx.MultiDiGraph:
+        """The whole citation network, built on first use."""
+        return network(self.store)
 
 
 def get_service(request: Request) -> Service:

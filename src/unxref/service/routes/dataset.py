@@ -1,15 +1,14 @@
-"""The dataset as a whole: the dump, its VoID and DCAT description, the ontology, health, API docs."""
+"""The dataset as a whole: its VoID and DCAT description, its graphs, the ontology, health, API docs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 import pyoxigraph
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, Response
 
 from unxref import __version__
 from unxref.config import resource
@@ -30,23 +29,6 @@ ONTOLOGY_INTRO = (
     "Classes, properties and the citation function scheme of unxref, each with its label and "
     'definition in English and French. The JSON-LD context is at <a href="/ontology/context.jsonld">/ontology/context.jsonld</a>.'
 )
-DUMP_BATCH = 5000  # quads a chunk
-
-
-@router.get("/dump", summary="The whole dataset as N-Quads, streamed")
-def dump(service: ServiceDep) -> StreamingResponse:
-    def lines() -> Iterator[bytes]:
-        batch: list[str] = []
-        for quad in service.store.quads_for_pattern(None, None, None, None):
-            batch.append(f"{quad} .\n")
-            if len(batch) >= DUMP_BATCH:
-                yield "".join(batch).encode()
-                batch = []
-        yield "".join(batch).encode()
-
-    return StreamingResponse(
-        lines(), media_type="application/n-quads", headers={"Content-Disposition": 'attachment; filename="unxref.nq"'}
-    )
 
 
 @router.get("/void", summary="VoID and DCAT description of the dataset (RDF, or HTML for a browser)")

@@ -4,43 +4,50 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from unxref.formats import PAGES
+from unxref.formats import PAGES, with_charset
 from unxref.rdf.iris import page_link
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose
-from unxref.service.pages import ResourcePage, resource_page
-from unxref.service.responses import alternates, answer, text
-from unxref.service.workers import Job
+from unxref.service.pages import RDF_PAGE, resource_page, resource_triples
+from unxref.service.responses import alternates, text
+from unxref.service.results import write_triples
 from unxref.un.symbols import SymbolError, normalize
 
 router = APIRouter()
 # A suffix on the path asks for a format: /id/A/RES/62/176.ttl
 SUFFIXES = {f.suffix: f.key for f in PAGES}
-RDF_ROWS = 1_000_000
 
 
-@router.api_route("/id/{path:path}", methods=["GET", "HEAD"], summary="Linked data: one resource, as HTML or RDF")
-async def resource(path: str, request: Request, service: ServiceDep, format: str | None = None) -> Response:
+@router.get(
+    "/id/{path:path}", summary="Linked data: one resource, as HTML or RDF (with the citations it receives, paged)"
+)
+async def resource(
+    path: str, request: Request, service: ServiceDep, format: str | None = None, page: int = 1
+) -> Response:
     suffix = next((s for s in SUFFIXES if path.endswith(s)), None)
     if suffix:
         path, format = path[: -len(suffix)], SUFFIXES[suffix]
     iri = str(service.iris.from_path(path))
     try:
-        fmt = choose(PAGES, request.headers.get("accept"), format)
+        fmt = choose(PAGES, request.headers.get("accept"), [format] if format else None)
     except NotAcceptable as error:
         return text(406, str(error))
-    page = resource_page(service.store, iri)
-    if page is None:
+    if page < 1:
+        return text(400, "page must be 1 or more")
+    found = await run_in_threadpool(resource_page, service.store, iri)
+    if found is None:
         return text(404, f"nothing is known about {iri}")
     links = [(f"/id/{path}{f.suffix}", f) for f in PAGES]
+    headers = alternates(links)
     if fmt.key == "html":
-        context = {"page": page, "local": page_link, "links": links}
-        return service.templates.TemplateResponse(request, "resource.html", context, headers=alternates(links))
-    job = Job(query=_describe_query(page), format_keys=(fmt.key,), row_limit=RDF_ROWS)
-    response = answer(await service.pool.run(job, service.settings.max_timeout), RDF_ROWS)
-    response.headers.update(alternates(links))
-    return response
+        context = {"page": found, "local": page_link, "links": links}
+        return service.templates.TemplateResponse(request, "resource.html", context, headers=headers)
+    triples, more = await run_in_threadpool(resource_triples, service.store, found, (page - 1) * RDF_PAGE)
+    if more:
+        headers["Link"] += f', </id/{path}{fmt.suffix}?page={page + 1}>; rel="next"'
+    return Response(write_triples(triples, fmt, False), media_type=with_charset(fmt.media_type), headers=headers)
 
 
 @router.get("/go", summary="Jump to the page of a symbol")
@@ -50,9 +57,3 @@ async def go(symbol: str, service: ServiceDep) -> Response:
     except SymbolError as error:
         return text(400, f"{symbol!r} is not a UN symbol: {error}")
     return RedirectResponse(service.iris.page(service.iris.resource(canonical)), status_code=303)
-
-
-def _describe_query(page: ResourcePage) -> str:
-    if page.graph:
-        return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{page.graph}> {{ ?s ?p ?o }} }}"
-    return f"CONSTRUCT {{ <{page.iri}> ?p ?o }} WHERE {{ <{page.iri}> ?p ?o }}"
