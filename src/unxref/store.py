@@ -19,10 +19,6 @@ from unxref.rdf.iris import Iris
 from unxref.rdf.serialize import ntriples
 from unxref.vocab import UNX
 
-Bindings = dict[
-    pyoxigraph.Variable, pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
-]
-
 
 def _shared_update(shared: URIRef, document: URIRef, triples: str) -> str:
     """The update that keeps the shared graph right after a document is written."""
@@ -78,10 +74,8 @@ class Store:
         inserts = "".join(f"GRAPH <{name}> {{\n{text}}}\n" for name, text in graphs.items())
         self.oxigraph.update(f"{drops}INSERT DATA {{\n{inserts}}}{then}")
 
-    def query(
-        self, sparql: str, substitutions: Bindings | None = None
-    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
-        return self.oxigraph.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+    def query(self, sparql: str) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
+        return self.oxigraph.query(sparql, use_default_graph_as_union=True)
 
     def compact(self) -> None:
         """Flush and compact: a store written in many small transactions would otherwise

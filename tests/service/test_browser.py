@@ -150,3 +150,39 @@ def test_the_date_layout_puts_time_left_to_right(page: Page, server_url: str) ->
     assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "chain-by-date.png"))
+
+
+def test_a_marker_leads_to_its_note_and_the_note_back_to_the_text(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/id/A/RES/62/176")
+    page.click("#ref-PP1-0 a")
+    assert page.url.endswith("#note-1") and page.is_visible("#note-1")
+    page.click("#note-1 a.back")
+    assert page.url.endswith("#ref-PP1-0")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{server_url}/id/A/RES/62/176#PP1")
+    page.screenshot(path=str(ARTIFACTS / "resource-page.png"))
+    page.goto(f"{server_url}/id/A/RES/62/176#note-1")
+    page.screenshot(path=str(ARTIFACTS / "resource-notes.png"))
+    assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]
+
+
+def test_the_editor_binds_a_named_querys_parameter_and_runs_it(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/")
+    page.wait_for_selector("#parameters:not([hidden]) input[name='resolution']", timeout=30_000)
+    page.fill("#parameters input[name='resolution']", "A/RES/62/176")
+    page.click("#parameters button")
+    page.wait_for_selector(".yasr .dataTable tbody tr td", timeout=30_000)
+    assert "VALUES (?resolution)" in page.evaluate("yasgui.getTab().getYasqe().getValue()")
+    assert "A/RES/62/176#OP24" in page.inner_text(".yasr .dataTable tbody")  # the body it asks to act, and where
+    page.screenshot(path=str(ARTIFACTS / "yasgui-parameters.png"))
+    assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("path", ["/void", "/ontology", "/sparql"])
+def test_dataset_descriptions_are_pages_in_a_browser(page: Page, server_url: str, path: str) -> None:
+    response = page.goto(server_url + path)
+    assert response is not None and response.headers["content-type"].startswith("text/html")
+    assert page.locator("table.properties").count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"description-{path.strip('/')}.png"))
+    assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]

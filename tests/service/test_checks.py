@@ -3,9 +3,12 @@ prefixed name is no keyword, whatever escapes the string holds."""
 
 from __future__ import annotations
 
+import pyoxigraph
 import pytest
 
-from unxref.service.checks import QueryRefused, check_services, declares_dataset, is_update
+from unxref.formats import RESULTS, by_key
+from unxref.service.checks import QueryRefused, capped, check_services, declares_dataset, is_update
+from unxref.service.results import mark_truncated, row_count
 
 ALLOWED = ("https://query.wikidata.org/sparql",)
 
@@ -74,3 +77,44 @@ def test_only_a_from_clause_declares_a_dataset(query: str, dataset: bool) -> Non
 )
 def test_an_update_is_told_by_its_first_keyword(text: str, update: bool) -> None:
     assert is_update(text) is update
+
+
+@pytest.mark.parametrize(
+    ("query", "wrapped"),
+    [
+        (
+            "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s",
+            "SELECT * WHERE {\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n} LIMIT 11",
+        ),
+        (
+            "PREFIX ex: <http://example.org/> SELECT * { ?s ex:p ?o } # the end",
+            "PREFIX ex: <http://example.org/> SELECT * WHERE {\nSELECT * { ?s ex:p ?o } # the end\n} LIMIT 11",
+        ),
+        ("ASK { ?s ?p ?o }", None),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", None),
+        ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", None),
+    ],
+)
+def test_a_select_is_capped_by_the_engine_inside_its_own_prologue(query: str, wrapped: str | None) -> None:
+    assert capped(query, 11) == wrapped
+
+
+@pytest.mark.parametrize("key", ["json", "xml", "csv", "tsv"])
+def test_rows_are_counted_exactly_in_what_pyoxigraph_writes(key: str) -> None:
+    store = pyoxigraph.Store()
+    for value in ('x\ny<result>,"q', "z", "a\r\nb"):
+        store.add(
+            pyoxigraph.Quad(
+                pyoxigraph.NamedNode("http://a"), pyoxigraph.NamedNode("http://p"), pyoxigraph.Literal(value)
+            )
+        )
+    fmt = by_key(RESULTS, key)
+    body = store.query("SELECT ?o WHERE { ?s ?p ?o }").serialize(format=fmt.results)  # type: ignore[union-attr]
+    assert row_count(body, fmt) == 3
+
+
+def test_a_cut_is_said_in_the_head_of_json_and_xml() -> None:
+    assert mark_truncated(b'{"head":{"vars":["s"]},"results":{"bindings":[]}}', by_key(RESULTS, "json")) == (
+        b'{"head":{"vars":["s"],"link":["urn:unxref:truncated"]},"results":{"bindings":[]}}'
+    )
+    assert b'<link href="urn:unxref:truncated"/></head>' in mark_truncated(b"<head></head>", by_key(RESULTS, "xml"))

@@ -100,12 +100,10 @@ def query(
     from unxref.service import queries
     from unxref.service.workers import Job, run_job
 
-    substitutions: tuple[tuple[str, str, str], ...] = ()
     try:
         if named:
             chosen = queries.get(named)
-            substitutions = chosen.substitutions(dict(p.split("=", 1) for p in param if "=" in p))
-            text = chosen.text
+            text = chosen.bound(dict(p.split("=", 1) for p in param if "=" in p))
         elif sparql:
             text = sparql
         else:
@@ -120,7 +118,6 @@ def query(
             query=text,
             accept=accept,
             format_keys=(format,) if format else (),
-            substitutions=substitutions,
             row_limit=10**9,
         ),
     )

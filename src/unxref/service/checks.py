@@ -47,6 +47,7 @@ _LEXEME = re.compile(
 class Token:
     kind: Kind
     text: str
+    start: int = 0  # where it stands in the query
 
     def is_keyword(self, *words: str) -> bool:
         return self.kind == "word" and self.text.upper() in words
@@ -59,7 +60,7 @@ class QueryRefused(ValueError):
 def tokens(query: str) -> list[Token]:
     """The query's tokens, comments left out."""
     return [
-        Token(match.lastgroup, match.group())  # type: ignore[arg-type]
+        Token(match.lastgroup, match.group(), match.start())  # type: ignore[arg-type]
         for match in _LEXEME.finditer(query)
         if match.lastgroup != "comment"
     ]
@@ -94,6 +95,20 @@ def is_update(text: str) -> bool:
     while index < len(found) and found[index].is_keyword("PREFIX", "BASE"):
         index += 3 if found[index].is_keyword("PREFIX") else 2
     return index < len(found) and found[index].is_keyword(*UPDATE_WORDS)
+
+
+def capped(query: str, limit: int) -> str | None:
+    """A SELECT query cut at ``limit`` rows by the engine: ``SELECT * WHERE { <query> } LIMIT n``,
+    its prologue kept in front (the order of its rows is kept too). None for what cannot be
+    wrapped so: other query forms, and a query with its own FROM (a subquery may not have one)."""
+    found = tokens(query)
+    index = 0
+    while index < len(found) and found[index].is_keyword("PREFIX", "BASE"):
+        index += 3 if found[index].is_keyword("PREFIX") else 2
+    if index >= len(found) or not found[index].is_keyword("SELECT") or declares_dataset(query):
+        return None
+    start = found[index].start
+    return f"{query[:start]}SELECT * WHERE {{\n{query[start:]}\n}} LIMIT {limit}"
 
 
 def check_services(query: str, allowed: tuple[str, ...]) -> None:

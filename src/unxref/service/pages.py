@@ -248,6 +248,8 @@ def _tie_notes(
             )
             if entry not in paragraph.via_notes:
                 paragraph.via_notes.append(entry)
+    for paragraph in paragraphs:
+        paragraph.via_notes.sort(key=lambda entry: (int(entry[0].removeprefix("note-") or 0), entry[2]))
     backs: dict[str, str] = {}
     for paragraph in paragraphs:
         for part in paragraph.parts:

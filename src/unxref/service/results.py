@@ -15,6 +15,7 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+import orjson
 import pyoxigraph
 from rdflib import Graph
 
@@ -53,6 +54,15 @@ def _json_term(term: Term) -> dict[str, Any]:
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_NOT_IN_XML_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def needs_escaping_in_xml(body: bytes) -> bool:
+    """Whether pyoxigraph's XML holds what XML cannot carry as is: a carriage return (a
+    parser reads it as a line feed) or a control character."""
+    return _NOT_IN_XML_BYTES.search(body) is not None
+
+
 def _xml_text(value: str) -> str:
     """Escaped for XML 1.0; a carriage return survives as a character reference."""
     if _NOT_IN_XML.search(value):
@@ -87,6 +97,27 @@ def _csv_term(term: Term | None) -> str:
     if isinstance(term, pyoxigraph.BlankNode):
         return "_:" + term.value
     return term.value if not isinstance(term, pyoxigraph.Triple) else str(term)
+
+
+def row_count(body: bytes, fmt: Format) -> int:
+    """How many rows an answer pyoxigraph wrote holds (exactly: values are escaped in each format)."""
+    if fmt.key == "json":
+        return len(orjson.loads(body)["results"]["bindings"])
+    if fmt.key == "xml":
+        return body.count(b"<result>")
+    if fmt.key == "tsv":
+        return body.count(b"\n") - 1
+    return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1
+
+
+def mark_truncated(body: bytes, fmt: Format) -> bytes:
+    """The cut said in the results' head: a ``link`` to ``urn:unxref:truncated`` (JSON and XML)."""
+    if fmt.key == "json":
+        end = body.index(b"]", body.index(b'"vars":[')) + 1
+        return body[:end] + f',"link":["{TRUNCATED_LINK}"]'.encode() + body[end:]
+    if fmt.key == "xml":
+        return body.replace(b"</head>", f'<link href="{TRUNCATED_LINK}"/></head>'.encode(), 1)
+    return body
 
 
 def write_select(variables: list[str], rows: list[Row], fmt: Format, truncated: bool) -> bytes:

@@ -47,7 +47,8 @@ def shown(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 
 
 def table(triples: Iterable[pyoxigraph.Triple]) -> list[tuple[Shown, list[tuple[Shown, Shown]]]]:
-    """The triples grouped by subject (subjects and each one's rows in a stable order)."""
+    """The triples grouped by subject, subjects in the order they first come (a description
+    names its main subject first), each one's rows sorted."""
     grouped: dict[str, list[pyoxigraph.Triple]] = {}
     for triple in triples:
         grouped.setdefault(str(triple.subject), []).append(triple)
@@ -59,5 +60,5 @@ def table(triples: Iterable[pyoxigraph.Triple]) -> list[tuple[Shown, list[tuple[
                 for t in sorted(rows, key=lambda t: (str(t.predicate), str(t.object)))
             ],
         )
-        for _, rows in sorted(grouped.items())
+        for rows in grouped.values()
     ]

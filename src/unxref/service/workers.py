@@ -23,7 +23,7 @@ import pyoxigraph
 
 from unxref.formats import GRAPHS, RESULTS, with_charset
 from unxref.service import results
-from unxref.service.checks import declares_dataset
+from unxref.service.checks import capped, declares_dataset
 from unxref.service.negotiate import NotAcceptable, choose
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ class Job:
     base_iri: str | None = None
     default_graphs: tuple[str, ...] | None = None  # None: the union of all graphs
     named_graphs: tuple[str, ...] | None = None
-    substitutions: tuple[tuple[str, str, str], ...] = ()  # (variable, "iri" | "literal", value)
     row_limit: int = 10_000
 
 
@@ -52,13 +51,6 @@ class Answer:
 
 def _error(status: int, message: str) -> Answer:
     return Answer(status, "text/plain; charset=utf-8", (message.strip() + "\n").encode())
-
-
-def _substitutions(job: Job) -> dict[pyoxigraph.Variable, results.Term]:
-    return {
-        pyoxigraph.Variable(name): pyoxigraph.NamedNode(value) if kind == "iri" else pyoxigraph.Literal(value)
-        for name, kind, value in job.substitutions
-    }
 
 
 def _dataset(job: Job) -> dict[str, Any]:
@@ -75,14 +67,41 @@ def _dataset(job: Job) -> dict[str, Any]:
 def run_job(store: pyoxigraph.Store, job: Job) -> Answer:
     """Run one query and write its answer; errors become 4xx answers, not exceptions."""
     try:
-        result = store.query(job.query, base_iri=job.base_iri, substitutions=_substitutions(job), **_dataset(job))
-        return _write(result, job)
+        options = {"base_iri": job.base_iri, **_dataset(job)}
+        selected = _capped_select(store, job, options)
+        if selected is not None:
+            return selected
+        return _write(store.query(job.query, **options), job)
     except SyntaxError as error:
         return _error(400, f"query syntax error: {error}")
     except NotAcceptable as error:
         return _error(406, str(error))
     except (ValueError, RuntimeError, OSError) as error:
         return _error(400, f"query failed: {error}")
+
+
+def _capped_select(store: pyoxigraph.Store, job: Job, options: dict[str, Any]) -> Answer | None:
+    """A SELECT answered by pyoxigraph's own serialiser, cut at the row cap by the engine
+    (a second, capped run only when there are more rows than the cap); None for what the
+    generic path answers."""
+    over = capped(job.query, job.row_limit + 1)
+    if over is None:
+        return None
+    fmt = choose(RESULTS, job.accept, job.format_keys)
+    assert fmt.results
+    body = _serialized(store.query(over, **options), fmt.results)
+    if fmt.key == "xml" and results.needs_escaping_in_xml(body):
+        return None  # a carriage return or a control character: the writer that escapes or refuses them
+    truncated = results.row_count(body, fmt) > job.row_limit
+    if truncated:
+        cut = _serialized(store.query(capped(job.query, job.row_limit), **options), fmt.results)  # type: ignore[arg-type]
+        body = results.mark_truncated(cut, fmt)
+    return Answer(200, with_charset(fmt.media_type), body, truncated)
+
+
+def _serialized(result: Any, fmt: pyoxigraph.QueryResultsFormat) -> bytes:
+    assert isinstance(result, pyoxigraph.QuerySolutions)
+    return result.serialize(format=fmt) or b""
 
 
 def _write(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples, job: Job) -> Answer:

@@ -31,17 +31,30 @@ async def list_queries() -> list[dict[str, Any]]:
 
 
 @router.get(
-    "/api/queries/{name}", summary="Run a named query; parameters are bound as RDF terms; format=json|xml|csv|tsv"
+    "/api/queries/{name}",
+    summary="Run a named query; each parameter optional (bound as an RDF term); format=json|xml|csv|tsv",
 )
 async def run_named_query(name: str, request: Request, service: ServiceDep) -> Response:
     values = dict(parse_qsl(request.url.query))
     result_format = values.pop("format", "json")
     try:
         query = queries.get(name)
-        substitutions = query.substitutions(values)
+        text = query.bound(values)
     except queries.QueryError as error:
         status = 404 if isinstance(error, queries.UnknownQuery) else 400
         return JSONResponse({"detail": str(error)}, status_code=status)
     settings = service.settings
-    job = Job(query=query.text, format_keys=(result_format,), substitutions=substitutions, row_limit=settings.max_rows)
+    job = Job(query=text, format_keys=(result_format,), row_limit=settings.max_rows)
     return answer(await service.pool.run(job, settings.timeout), settings.max_rows)
+
+
+@router.get(
+    "/api/queries/{name}/text", summary="A named query's text with the given parameters bound (a leading VALUES)"
+)
+async def bound_text(name: str, request: Request) -> Response:
+    try:
+        text = queries.get(name).bound(dict(parse_qsl(request.url.query)))
+    except queries.QueryError as error:
+        status = 404 if isinstance(error, queries.UnknownQuery) else 400
+        return JSONResponse({"detail": str(error)}, status_code=status)
+    return Response(text, media_type="application/sparql-query")

@@ -68,7 +68,15 @@ async def sparql(request: Request, service: ServiceDep) -> Response:
 
 @router.get("/", response_class=HTMLResponse, summary="The SPARQL editor (YASGUI) with the named queries as tabs")
 async def home(request: Request, service: ServiceDep) -> HTMLResponse:
-    tabs = [{"name": q.title, "query": q.text} for q in queries.load_all().values()]
+    tabs = [
+        {
+            "name": q.title,
+            "query": q.text,
+            "key": q.name,
+            "parameters": [{"name": p.name, "kind": p.kind, "description": p.description} for p in q.parameters],
+        }
+        for q in queries.load_all().values()
+    ]
     return service.templates.TemplateResponse(
         request, "yasgui.html", {"tabs": json.dumps(tabs), "version": __version__}
     )
