@@ -84,12 +84,17 @@ def test_an_update_is_told_by_its_first_keyword(text: str, update: bool) -> None
     [
         (
             "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s",
-            "SELECT * WHERE {\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n} LIMIT 11",
+            "SELECT ?s WHERE {\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n} LIMIT 11",
         ),
         (
-            "PREFIX ex: <http://example.org/> SELECT * { ?s ex:p ?o } # the end",
-            "PREFIX ex: <http://example.org/> SELECT * WHERE {\nSELECT * { ?s ex:p ?o } # the end\n} LIMIT 11",
+            "PREFIX ex: <http://example.org/> SELECT ?o ?s { ?s ex:p ?o } # the end",
+            "PREFIX ex: <http://example.org/> SELECT ?o ?s WHERE {\nSELECT ?o ?s { ?s ex:p ?o } # the end\n} LIMIT 11",
         ),
+        (
+            "SELECT DISTINCT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s",
+            "SELECT ?s ?n WHERE {\nSELECT DISTINCT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s\n} LIMIT 11",
+        ),
+        ("SELECT * WHERE { ?s ?p ?o }", None),
         ("ASK { ?s ?p ?o }", None),
         ("CONSTRUCT WHERE { ?s ?p ?o }", None),
         ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", None),

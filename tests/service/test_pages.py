@@ -30,7 +30,11 @@ def test_a_marker_is_a_superscript_link_to_its_numbered_note_and_back(seed_page:
 
 def test_the_citations_a_note_makes_are_shown_at_the_paragraph_that_calls_it(seed_page: str) -> None:
     pp1 = re.search(r'<div class="paragraph" id="PP1">.*?</div>', seed_page, re.S)
-    assert pp1 and 'In its notes: <a href="/id/A/RES/60/1">A/RES/60/1</a>' in pp1.group()
+    assert (
+        pp1
+        and 'In its notes: <a href="/id/A/RES/55/2">A/RES/55/2</a> <a class="note-ref" href="#note-1">(note 1)</a>; <a href="/id/A/RES/60/1">'
+        in pp1.group()
+    )
 
 
 def test_a_note_links_what_it_cites(seed_page: str) -> None:

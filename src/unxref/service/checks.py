@@ -107,8 +107,25 @@ def capped(query: str, limit: int) -> str | None:
         index += 3 if found[index].is_keyword("PREFIX") else 2
     if index >= len(found) or not found[index].is_keyword("SELECT") or declares_dataset(query):
         return None
+    projected = _projection(found[index + 1 :])
+    if not projected:
+        return None
     start = found[index].start
-    return f"{query[:start]}SELECT * WHERE {{\n{query[start:]}\n}} LIMIT {limit}"
+    return f"{query[:start]}SELECT {' '.join(projected)} WHERE {{\n{query[start:]}\n}} LIMIT {limit}"
+
+
+def _projection(found: list[Token]) -> list[str]:
+    """The variables a SELECT projects, in order (``?a (COUNT(*) AS ?n)`` gives ?a ?n); none for ``*``."""
+    projected, depth = [], 0
+    for token, following in pairwise(found):
+        if (token.text == "*" and depth == 0) or token.is_keyword("WHERE") or token.text == "{":
+            return [] if token.text == "*" else projected
+        depth += {"(": 1, ")": -1}.get(token.text, 0)
+        if token.kind == "variable" and depth == 0:
+            projected.append(token.text)
+        elif token.is_keyword("AS") and following.kind == "variable":
+            projected.append(following.text)
+    return projected
 
 
 def check_services(query: str, allowed: tuple[str, ...]) -> None:
