@@ -48,9 +48,11 @@ test: install lint
 	$(BIN)/pytest -q
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/agreement.py
 	$(BIN)/python bench/graph_and_validation.py
+	$(BIN)/python bench/publishing.py
 
 # The HTTP benchmark (issue 4): 1M and 5M triples; takes about half an hour; needs wrk and rdflib-endpoint.
 bench-http: install
