@@ -39,7 +39,9 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sources = [EXAMPLE] + (sorted((CORPUS / "unsc-en").glob("*.txt")) if CORPUS.is_dir() else [])
     outcomes = ingest(sources, store, workers=2)
     failed = [o for o in outcomes if o.error]
-    assert len(failed) <= 1 and all("has no symbol" in (o.error or "") for o in failed), failed
+    # One text has no symbol in its heading; ../shared's S_RES_0542_1983 holds the text of 538 (1983) again.
+    expected = ("has no symbol", "gives S/RES/538 (1983), as")
+    assert len(failed) <= 2 and all(any(e in (o.error or "") for e in expected) for o in failed), failed
     for graph, file in protocol_graph_data().items():
         store.oxigraph.load(path=str(file), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(graph))
     store.oxigraph.flush()

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from rdflib import RDF
 from typer.testing import CliRunner
 
-from tests.support import EXAMPLE
+from tests.support import CORPUS, EXAMPLE, needs_corpus
 from unxref.cli import app
 from unxref.extract.read import expand
 from unxref.ingest import ingest
@@ -199,3 +200,86 @@ def test_extract_of_a_text_without_symbol_says_how_to_give_one(tmp_path: Path) -
     shutil.copy(EXAMPLE, text)
     result = runner.invoke(app, ["extract", str(text), "-f", "ttl"])
     assert result.exit_code == 2 and "has no symbol in its text: give it with --symbol" in result.output
+
+
+@pytest.fixture
+def council(tmp_path: Path) -> Path:
+    """Three Security Council texts that cite each other (S/RES/242 cites 237 and 240's text is cited by none)."""
+    folder = tmp_path / "council"
+    folder.mkdir()
+    for number in ("237_1967", "242_1967", "338_1973"):
+        source = CORPUS / "unsc-en" / f"S_RES_0{number}_EN_GOLD.txt"
+        shutil.copy(source, folder / source.name)
+    return folder
+
+
+def export(store: Path) -> str:
+    return runner.invoke(app, ["export", "--store", str(store)]).output
+
+
+@needs_corpus
+def test_ingesting_a_folder_twice_changes_nothing(council: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = runner.invoke(app, ["ingest", str(council), "--store", str(store)])
+    before = export(store)
+    second = runner.invoke(app, ["ingest", str(council), "--store", str(store)])
+    assert first.exit_code == second.exit_code == 0
+    assert "│ 0       │ 3         │" in second.output  # written 0, unchanged 3
+    assert export(store) == before
+
+
+@needs_corpus
+def test_a_changed_file_replaces_its_document_and_only_it(council: Path, tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    ingest(sorted(council.iterdir()), store, workers=1)
+    changed = council / "S_RES_0338_1973_EN_GOLD.txt"
+    changed.write_text(changed.read_text("utf-8").replace("Calls upon", "Calls upon again"), "utf-8")
+    outcomes = ingest(sorted(council.iterdir()), store, workers=1)
+    assert [(Path(o.source).name, o.unchanged) for o in outcomes] == [
+        ("S_RES_0237_1967_EN_GOLD.txt", True),
+        ("S_RES_0242_1967_EN_GOLD.txt", True),
+        ("S_RES_0338_1973_EN_GOLD.txt", False),
+    ]
+
+
+@needs_corpus
+def test_a_removed_document_leaves_what_others_cite_of_it(council: Path, tmp_path: Path) -> None:
+    store_path = tmp_path / "store"
+    ingest(sorted(council.iterdir()), Store(store_path), workers=1)
+    result = runner.invoke(app, ["remove", "S/RES/242 (1967)", "--store", str(store_path)])
+    assert result.exit_code == 0 and "removed S/RES/242 (1967)" in result.output
+    store = pyoxigraph.Store.read_only(str(store_path))
+    resolution = pyoxigraph.NamedNode("https://w3id.org/unxref/id/S/RES/242_(1967)")
+    assert not store.contains_named_graph(pyoxigraph.NamedNode("https://w3id.org/unxref/id/graph/S/RES/242_(1967)"))
+    kinds = {
+        q.object.value for q in store.quads_for_pattern(resolution, pyoxigraph.NamedNode(str(RDF.type)), None, None)
+    }
+    assert kinds == {"https://w3id.org/unxref/ontology#Resolution"}  # 338 (1973) still cites it
+    assert runner.invoke(app, ["remove", "S/RES/242 (1967)", "--store", str(store_path)]).exit_code == 2
+
+
+@needs_corpus
+def test_prune_removes_the_documents_no_file_gives(council: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    runner.invoke(app, ["ingest", str(council), "--store", str(store)])
+    (council / "S_RES_0237_1967_EN_GOLD.txt").unlink()
+    result = runner.invoke(app, ["ingest", str(council), "--prune", "--store", str(store)])
+    assert result.exit_code == 0
+    assert Store(store).documents() == ["S/RES/242 (1967)", "S/RES/338 (1973)"]
+
+
+@needs_corpus
+def test_two_files_with_one_symbol_are_a_failure_row_naming_both(council: Path, tmp_path: Path) -> None:
+    twin = council / "copy_of_242.txt"
+    shutil.copy(council / "S_RES_0242_1967_EN_GOLD.txt", twin)
+    twin.write_text(twin.read_text("utf-8") + "\n", "utf-8")  # another file, the same resolution
+    outcomes = ingest(sorted(council.iterdir()), Store(tmp_path / "store"), workers=1)
+    errors = [o.error for o in outcomes if o.error]
+    assert errors == [f"gives S/RES/242 (1967), as {council / 'S_RES_0242_1967_EN_GOLD.txt'} did: not written"]
+
+
+def test_ingest_leaves_no_write_ahead_log_behind(sources: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    ingest([sources / EXAMPLE.name], Store(store), workers=1)
+    logs = [p for p in store.glob("*.log") if p.stat().st_size > 0]
+    assert logs == []

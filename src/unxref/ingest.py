@@ -1,9 +1,13 @@
-"""Ingest: source files → extracted, built, validated graphs → the store, one transaction each.
+"""Ingest: source files → extracted, built, validated graphs → the store, each document whole or absent.
 
-Extraction, graph building and validation run in a process pool; the store is
-written from this process only, one document at a time, each document's named
-graph replaced whole. A document that fails is reported with its reason and
-skipped; the others go on.
+Extraction, graph building and validation run in a process pool with a bounded number
+of documents in flight (memory stays flat however large the corpus); the store is
+written from this process only, one document at a time (`unxref.store.Store.replace_document`).
+A document that fails is reported with its reason and skipped; the others go on.
+
+Ingest is incremental: a file whose contents (with its sidecar) and extractor version
+match what the store's provenance records is skipped. Two files giving the same
+symbol are a failure row naming both (the first one written stays).
 
 A text that lacks its symbol or date takes them from its sidecar file
 (see `unxref.extract.read.sidecar`).
@@ -12,9 +16,9 @@ A text that lacks its symbol or date takes them from its sidecar file
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from unxref.errors import InputError
@@ -22,6 +26,8 @@ from unxref.extract import extract_file
 from unxref.rdf.build import build_graphs, extractor, provenance
 from unxref.rdf.serialize import ntriples
 from unxref.store import Store
+
+IN_FLIGHT_PER_WORKER = 4  # documents handed to each worker ahead of the writer
 
 
 @dataclass(frozen=True)
@@ -34,9 +40,19 @@ class Outcome:
     provenance: str = ""
     shared: str = ""  # what it says of things it cites
     error: str | None = None
+    unchanged: bool = False  # skipped: the store already holds it, from the same file and extractor
 
 
-def prepare(path: Path, check: bool = True) -> Outcome:
+def digest(path: Path) -> str:
+    """The SHA-256 of a file and of its sidecar (a changed sidecar changes the document)."""
+    hashed = hashlib.sha256(path.read_bytes())
+    meta = path.with_name(path.stem + ".meta.toml")
+    if meta.is_file():
+        hashed.update(b"\0sidecar\0" + meta.read_bytes())
+    return hashed.hexdigest()
+
+
+def prepare(path: Path, check: bool = True, sha256: str | None = None) -> Outcome:
     """Everything but the write, for one file: runs in a worker process."""
     try:
         document = extract_file(path)
@@ -44,7 +60,7 @@ def prepare(path: Path, check: bool = True) -> Outcome:
         if check:
             from unxref.rdf.validate import validate
 
-            violations = validate(graphs.union())
+            violations = validate(graphs.union(), in_place=True)
             if violations:
                 first = violations[0]
                 return Outcome(
@@ -52,14 +68,13 @@ def prepare(path: Path, check: bool = True) -> Outcome:
                     document.symbol,
                     error=f"{len(violations)} SHACL violation(s); first: {first.focus} {first.path}: {first.message}",
                 )
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
         return Outcome(
             source=str(path),
             symbol=document.symbol,
             triples=len(graphs.own),
             citations=len(document.citations),
             graph=ntriples(graphs.own),
-            provenance=ntriples(provenance(document, digest)),
+            provenance=ntriples(provenance(document, sha256 or digest(path))),
             shared=ntriples(graphs.shared + extractor()),
         )
     except InputError as error:
@@ -75,24 +90,62 @@ def ingest(
     workers: int = 2,
     progress: Callable[[Outcome], None] = lambda _: None,
 ) -> list[Outcome]:
-    """Ingest files into the store; returns one outcome per file, failures included."""
+    """Ingest files into the store; returns one outcome per file, failures and unchanged files included."""
     store.load_reference()
+    known = store.sources()
+    written: dict[str, str] = {}  # symbol → the file it was written from, this run
     outcomes: list[Outcome] = []
 
-    def write(outcome: Outcome) -> None:
-        if outcome.error is None and outcome.symbol:
-            store.replace_document(outcome.symbol, outcome.graph, outcome.provenance, outcome.shared)
-        outcomes.append(
-            Outcome(outcome.source, outcome.symbol, outcome.triples, outcome.citations, error=outcome.error)
-        )
+    def record(outcome: Outcome) -> None:
+        outcomes.append(replace(outcome, graph="", provenance="", shared=""))
         progress(outcome)
 
-    if workers <= 1 or len(files) <= 1:
-        for path in files:
-            write(prepare(path, check))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for outcome in pool.map(prepare, files, [check] * len(files), chunksize=4):
-                write(outcome)
+    def write(outcome: Outcome) -> None:
+        symbol = outcome.symbol
+        if outcome.error is None and symbol and symbol in written:
+            outcome = replace(outcome, error=f"gives {symbol}, as {written[symbol]} did: not written")
+        elif outcome.error is None and symbol:
+            store.replace_document(symbol, outcome.graph, outcome.provenance, outcome.shared)
+            written[symbol] = outcome.source
+        record(outcome)
+
+    todo = []
+    for path in files:
+        try:
+            sha256 = digest(path)
+        except OSError as error:
+            record(Outcome(str(path), error=f"cannot be read ({error.strerror})"))
+            continue
+        if sha256 in known:
+            symbol = known[sha256]
+            written.setdefault(symbol, str(path))
+            record(Outcome(str(path), symbol, unchanged=True))
+        else:
+            todo.append((path, sha256))
+    for outcome in _prepared(todo, check, workers):
+        write(outcome)
     store.compact()
     return outcomes
+
+
+def _prepared(todo: list[tuple[Path, str]], check: bool, workers: int) -> Iterator[Outcome]:
+    """Each file prepared, in a bounded pool: at most a few documents per worker are in
+    flight, so a corpus of any size fits in memory."""
+    if workers <= 1 or len(todo) <= 1:
+        for path, sha256 in todo:
+            yield prepare(path, check, sha256)
+        return
+    pending = iter(todo)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        running: set[Future[Outcome]] = set()
+        for path, sha256 in pending:
+            running.add(pool.submit(prepare, path, check, sha256))
+            if len(running) >= workers * IN_FLIGHT_PER_WORKER:
+                break
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+                following = next(pending, None)
+                if following is not None:
+                    running.add(pool.submit(prepare, following[0], check, following[1]))

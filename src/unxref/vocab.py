@@ -85,7 +85,7 @@ __all__ = [
 
 def bind(graph: Graph) -> Graph:
     """The graph, with unxref's prefixes bound."""
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in QUERY_PREFIXES.items():  # rdf: too, which RDF/XML needs
         graph.bind(prefix, namespace)
     return graph
 

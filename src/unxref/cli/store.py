@@ -15,6 +15,7 @@ from unxref.formats import GRAPHS, RESULTS, keys
 
 if TYPE_CHECKING:
     from unxref.ingest import Outcome as IngestOutcome
+    from unxref.store import Store
 
 EXPORT_FORMATS = ["nq", "trig", "nt", "ttl", "jsonld"]
 
@@ -27,8 +28,14 @@ def ingest(
         True, "--validate/--no-validate", help="Check each graph against the SHACL shapes before writing it."
     ),
     workers: int = typer.Option(os.cpu_count() or 1, help="Extraction processes."),
+    prune: bool = typer.Option(
+        False, "--prune", help="Remove from the store every document that no file of this ingest gives."
+    ),
 ) -> None:
-    """Extract resolutions into the store: one named graph per document, each written in one transaction."""
+    """Extract resolutions into the store: one named graph per document, each whole or absent.
+
+    A file the store already holds, unchanged and from this version of unxref, is skipped.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from unxref.extract.read import expand
@@ -56,6 +63,7 @@ def ingest(
             progress=lambda o: progress.update(task, advance=1, description=Path(o.source).name),
         )
     outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
+    removed = _prune(target, outcomes) if prune else []
     folder = target.path
     del target  # closed, so that the citation graph is read from the store as it now is
     if folder is not None and any(o.error is None for o in outcomes):
@@ -63,16 +71,37 @@ def ingest(
 
         with err.status("building the citation graph for chain requests…"):
             graph_for(folder)
-    _print_outcomes(outcomes, folder)
+    _print_outcomes(outcomes, folder, removed)
 
 
-def _print_outcomes(outcomes: list[IngestOutcome], folder: Path | None) -> None:
+def _prune(target: Store, outcomes: list[IngestOutcome]) -> list[str]:
+    """Remove the documents no file of this ingest gave (failed files keep theirs)."""
+    given = {o.symbol for o in outcomes if o.symbol}
+    if any(o.error and not o.symbol for o in outcomes):
+        return []  # a file that failed before its symbol was known may be one of them: remove nothing
+    gone = [symbol for symbol in target.documents() if symbol not in given]
+    for symbol in gone:
+        target.remove(symbol)
+    if gone:
+        target.compact()
+    return gone
+
+
+def _print_outcomes(outcomes: list[IngestOutcome], folder: Path | None, removed: list[str]) -> None:
     """The summary of an ingest, and a row for each failure; exit 1 when something failed."""
-    done = [o for o in outcomes if o.error is None]
+    written = [o for o in outcomes if o.error is None and not o.unchanged]
+    unchanged = [o for o in outcomes if o.unchanged]
     failed = [o for o in outcomes if o.error is not None]
-    summary = Table("documents", "triples", "citations", "failures", title=f"Ingested into {folder}")
+    summary = Table(
+        "written", "unchanged", "removed", "triples", "citations", "failures", title=f"Ingested into {folder}"
+    )
     summary.add_row(
-        str(len(done)), f"{sum(o.triples for o in done):,}", f"{sum(o.citations for o in done):,}", str(len(failed))
+        str(len(written)),
+        str(len(unchanged)),
+        str(len(removed)),
+        f"{sum(o.triples for o in written):,}",
+        f"{sum(o.citations for o in written):,}",
+        str(len(failed)),
     )
     out().print(summary)
     if failed:
@@ -81,6 +110,30 @@ def _print_outcomes(outcomes: list[IngestOutcome], folder: Path | None) -> None:
             reasons.add_row(outcome.source, outcome.error or "")
         out().print(reasons)
         raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    symbols: list[str] = typer.Argument(..., help="Symbols of the documents to remove (A/RES/62/176)."),
+    store: Path | None = store_option(),
+) -> None:
+    """Remove documents from the store: each one's graph and provenance, in one transaction."""
+    from unxref.un.symbols import SymbolError, normalize
+
+    target = open_store(store)
+    missing = []
+    for given in symbols:
+        try:
+            symbol = normalize(given)
+        except SymbolError as error:
+            raise fail(f"{given!r} is not a UN symbol: {error}") from None
+        if target.remove(symbol):
+            out().print(f"removed {symbol}")
+        else:
+            missing.append(symbol)
+    target.compact()
+    if missing:
+        raise fail(f"not in the store: {', '.join(missing)}")
 
 
 @app.command()

@@ -39,8 +39,8 @@ class _Context:
     document: Document
     iris: Iris
     authorities: Authorities
-    graph: Graph = field(default_factory=lambda: bind(Graph()))  # what the document says of itself
-    shared: Graph = field(default_factory=lambda: bind(Graph()))  # what it says of what it cites
+    graph: Graph = field(default_factory=lambda: _graph())  # what the document says of itself
+    shared: Graph = field(default_factory=lambda: _graph())  # what it says of what it cites
 
     @property
     def iri(self) -> URIRef:
@@ -70,8 +70,9 @@ class Graphs:
     own: Graph
     shared: Graph
 
-    def union(self) -> Graph:
-        graph = bind(Graph())
+    def union(self, prefixes: bool = False) -> Graph:
+        """Both together; with the prefixes (and rdflib's core ones, which RDF/XML needs) to write it."""
+        graph = bind(Graph()) if prefixes else _graph()
         for triple in (*self.own, *self.shared):
             graph.add(triple)
         return graph
@@ -79,7 +80,13 @@ class Graphs:
 
 def build(document: Document, iri_base: str | None = None) -> Graph:
     """The graph of one document on its own: it, its parts, its citations and the things it cites."""
-    return build_graphs(document, iri_base).union()
+    return build_graphs(document, iri_base).union(prefixes=True)
+
+
+def _graph() -> Graph:
+    """A graph without prefixes: binding them costs more than building a small graph, and
+    only the writers of Turtle and JSON-LD need them (they bind them there)."""
+    return Graph(bind_namespaces="none")
 
 
 def build_graphs(document: Document, iri_base: str | None = None) -> Graphs:
@@ -348,7 +355,7 @@ def provenance(document: Document, source_sha256: str, iri_base: str | None = No
     """How the document graph was made: from which file, by which extractor, when."""
     assert document.symbol
     iris = Iris(iri_base) if iri_base else Iris.configured()
-    graph = bind(Graph())
+    graph = _graph()
     named = iris.graph(document.symbol)
     source = URIRef(f"urn:sha256:{source_sha256}")
     activity = iris.extraction(source_sha256)
@@ -369,7 +376,7 @@ def extractor(iri_base: str | None = None) -> Graph:
     """The software agent every provenance graph names (stated once, in the shared graph)."""
     iris = Iris(iri_base) if iri_base else Iris.configured()
     agent = iris.agent(__version__)
-    graph = bind(Graph())
+    graph = _graph()
     graph.add((agent, RDF.type, PROV.SoftwareAgent))
     graph.add((agent, RDFS.label, Literal(f"unxref {__version__}")))
     return graph

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rdflib import Dataset, Graph, URIRef
 
 from unxref.ontology import context
+from unxref.vocab import bind
 
 
 def ntriples(graph: Graph) -> str:
@@ -28,6 +29,7 @@ def serialize(graph: Graph, key: str, name: URIRef | None = None) -> str:
     N-Quads and TriG (required there)."""
     if key == "nt":
         return ntriples(graph)
+    bind(graph)  # the writers of prefixed formats need the prefixes
     if key in ("nq", "trig") and name is None:
         raise ValueError(f"{key} needs a graph name")
     if key == "nq":

@@ -12,7 +12,9 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph
-from pyshacl import validate as shacl_validate
+from pyshacl import Validator
+from pyshacl.graph_abstraction import DataGraph
+from pyshacl.shapes_graph import ShapesGraph
 from rdflib import RDF, Graph, Literal, URIRef
 
 from unxref import ontology
@@ -50,17 +52,29 @@ def _reference() -> Graph:
     return graph
 
 
-def validate(data: Graph) -> list[Violation]:
-    """Every violation of the shapes by the nodes ``data`` describes; empty when it conforms."""
-    combined = Graph()
-    for triple in data:
-        combined.add(triple)
+@cache
+def _shapes_graph() -> ShapesGraph:
+    """pyshacl's reading of the shapes, made once per process and kept across documents
+    (pyshacl would read them again, and rebuild its shape cache, for every document)."""
+    return ShapesGraph(shapes())
+
+
+def validate(data: Graph, in_place: bool = False) -> list[Violation]:
+    """Every violation of the shapes by the nodes ``data`` describes; empty when it conforms.
+
+    ``in_place``: the graph is a throw-away one, and the types of what it links to are
+    added to it instead of to a copy."""
+    focus: list[str | URIRef] = sorted({s for s in data.subjects() if isinstance(s, URIRef)})
+    combined = data if in_place else _copy(data)
     for triple in _reference():
         combined.add(triple)
-    focus: list[str | URIRef] = sorted({s for s in data.subjects() if isinstance(s, URIRef)})
-    _, report, _ = shacl_validate(
-        combined, shacl_graph=shapes(), inference="none", inplace=True, allow_infos=True, focus_nodes=focus
+    validator = Validator(
+        DataGraph.from_rdflib_graph(combined),
+        shacl_graph=shapes(),
+        options={"inference": "none", "inplace": True, "allow_infos": True, "focus_nodes": focus},
     )
+    validator.shacl_graph = _shapes_graph()
+    _, report, _ = validator.run()  # type: ignore[no-untyped-call]
     assert isinstance(report, Graph)
     violations = [
         Violation(
@@ -72,6 +86,13 @@ def validate(data: Graph) -> list[Violation]:
         for result in report.subjects(RDF.type, SH.ValidationResult)
     ]
     return sorted(violations, key=lambda v: (v.focus, v.path, v.message))
+
+
+def _copy(data: Graph) -> Graph:
+    copy = Graph(bind_namespaces="none")
+    for triple in data:
+        copy.add(triple)
+    return copy
 
 
 def _short(term: object) -> str:

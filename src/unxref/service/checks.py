@@ -116,7 +116,8 @@ def capped(query: str, limit: int) -> str | None:
 
 def _projection(found: list[Token]) -> list[str]:
     """The variables a SELECT projects, in order (``?a (COUNT(*) AS ?n)`` gives ?a ?n); none for ``*``."""
-    projected, depth = [], 0
+    projected: list[str] = []
+    depth = 0
     for token, following in pairwise(found):
         if (token.text == "*" and depth == 0) or token.is_keyword("WHERE") or token.text == "{":
             return [] if token.text == "*" else projected

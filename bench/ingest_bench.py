@@ -1,0 +1,90 @@
+"""Ingest benchmark (issue 10): end to end (read, extract, build, validate, write), 2 workers.
+
+Run: `make bench` (or `.venv/bin/python bench/ingest_bench.py [--synthetic 5000 50000]`).
+
+For the 646 English Security Council texts and for synthetic corpora (`bench/synthetic.py`)
+it runs `unxref ingest` into a fresh store in its own process, and reports documents/s,
+the peak RSS of the ingest and its workers together, the store's size on disk, and the
+time of a second ingest of the unchanged corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "unsc-en"
+
+
+def run_ingest(source: Path, store: Path, extra: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the ingest and its children) of one `unxref ingest`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    began = time.perf_counter()
+    command = [
+        sys.executable,
+        "-m",
+        "unxref.cli",
+        "ingest",
+        str(source),
+        "--store",
+        str(store),
+        "--workers",
+        "2",
+        *extra,
+    ]
+    subprocess.run(command, capture_output=True, check=False)
+    seconds = time.perf_counter() - began
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def size_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+
+
+def measure(name: str, source: Path, count: int, work: Path, validate: bool) -> None:
+    store = work / f"store-{name}-{'v' if validate else 'nv'}"
+    subprocess.run(["rm", "-rf", str(store)], check=True)
+    extra = [] if validate else ["--no-validate"]
+    seconds, peak = run_ingest(source, store, extra)
+    again, _ = run_ingest(source, store, extra)
+    print(
+        f"| {name} | {'yes' if validate else 'no'} | {count:,} | {seconds:.1f} s | {count / seconds:.0f} | "
+        f"{peak:.0f} MB | {size_mb(store):.0f} MB | {again:.1f} s |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--synthetic", type=int, nargs="*", default=[5000])
+    arguments = parser.parse_args()
+    work = BENCH / ".work"
+    work.mkdir(exist_ok=True)
+    print(
+        f"date {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        "| corpus | validated | documents | time | documents/s | peak RSS (all processes) | store on disk | re-ingest, unchanged |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    if CORPUS.is_dir():
+        for validate in (True, False):
+            measure("unsc-en", CORPUS, len(list(CORPUS.glob("*.txt"))), work, validate)
+    for count in arguments.synthetic:
+        corpus = work / f"synthetic-{count}"
+        if not corpus.is_dir():
+            subprocess.run([sys.executable, str(BENCH / "synthetic.py"), str(corpus), str(count)], check=True)
+        for validate in (True, False):
+            measure(f"synthetic {count:,}", corpus, count, work, validate)
+
+
+if __name__ == "__main__":
+    main()
