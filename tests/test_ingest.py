@@ -283,3 +283,9 @@ def test_ingest_leaves_no_write_ahead_log_behind(sources: Path, tmp_path: Path) 
     ingest([sources / EXAMPLE.name], Store(store), workers=1)
     logs = [p for p in store.glob("*.log") if p.stat().st_size > 0]
     assert logs == []
+
+
+def test_a_document_past_its_time_budget_is_a_failure_row(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(EXAMPLE), "--store", str(tmp_path / "s"), "--time-budget", "0.001"])
+    assert result.exit_code == 1
+    assert "took longer than its time budget of 0.001 s: not written" in result.output

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_BASE = "https://w3id.org/unxref/id/"
+INGEST_TIME_BUDGET = 120.0  # seconds a document may take to extract, build and validate (--time-budget)
 PACKAGE = Path(__file__).resolve().parent
 PACKAGED_RESOURCES = PACKAGE / "resources"
 # A checkout keeps the package in src/, and its resources at the top.
@@ -96,3 +97,5 @@ class ServiceSettings:
     max_timeout: float = 300.0
     max_rows: int = 10_000
     allowed_services: tuple[str, ...] = ()
+    max_body: int = 1_000_000  # bytes of a request body (413 past it)
+    max_headers: int = 16_384  # bytes of the request line and headers (431 past it)

@@ -12,3 +12,11 @@ class InputError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = str(path)
         self.problem = problem
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (permissions, a full disk, another writer)."""
+
+
+class OverBudget(Exception):
+    """A document took longer than its time budget in ingest."""

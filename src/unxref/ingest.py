@@ -3,7 +3,9 @@
 Extraction, graph building and validation run in a process pool with a bounded number
 of documents in flight (memory stays flat however large the corpus); the store is
 written from this process only, one document at a time (`unxref.store.Store.replace_document`).
-A document that fails is reported with its reason and skipped; the others go on.
+A document that fails, or takes longer than its time budget, is reported with its reason
+and skipped; the others go on. When the store itself fails (a full disk), ingest stops and
+says which documents got in.
 
 Ingest is incremental: a file whose contents (with its sidecar) and extractor version
 match what the store's provenance records is skipped. Two files giving the same
@@ -16,12 +18,16 @@ A text that lacks its symbol or date takes them from its sidecar file
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from unxref.errors import InputError
+from unxref.config import INGEST_TIME_BUDGET
+from unxref.errors import InputError, OverBudget, StoreError
 from unxref.extract import extract_file
 from unxref.rdf.build import build_graphs, extractor, provenance
 from unxref.rdf.serialize import ntriples
@@ -52,35 +58,63 @@ def digest(path: Path) -> str:
     return hashed.hexdigest()
 
 
-def prepare(path: Path, check: bool = True, sha256: str | None = None) -> Outcome:
-    """Everything but the write, for one file: runs in a worker process."""
+def prepare(path: Path, check: bool = True, sha256: str | None = None, budget: float = INGEST_TIME_BUDGET) -> Outcome:
+    """Everything but the write, for one file: runs in a worker process, within ``budget`` seconds."""
     try:
-        document = extract_file(path)
-        graphs = build_graphs(document)
-        if check:
-            from unxref.rdf.validate import validate
-
-            violations = validate(graphs.union(), in_place=True)
-            if violations:
-                first = violations[0]
-                return Outcome(
-                    str(path),
-                    document.symbol,
-                    error=f"{len(violations)} SHACL violation(s); first: {first.focus} {first.path}: {first.message}",
-                )
-        return Outcome(
-            source=str(path),
-            symbol=document.symbol,
-            triples=len(graphs.own),
-            citations=len(document.citations),
-            graph=ntriples(graphs.own),
-            provenance=ntriples(provenance(document, sha256 or digest(path))),
-            shared=ntriples(graphs.shared + extractor()),
-        )
+        with time_budget(budget):
+            return _prepare(path, check, sha256)
     except InputError as error:
         return Outcome(str(path), error=error.problem if error.path == str(path) else str(error))
+    except OverBudget:
+        return Outcome(str(path), error=f"took longer than its time budget of {budget:g} s: not written")
     except Exception as error:  # a bug must not stop the other documents; it is reported like a failure
         return Outcome(str(path), error=f"internal error: {type(error).__name__}: {error}")
+
+
+def _prepare(path: Path, check: bool, sha256: str | None) -> Outcome:
+    document = extract_file(path)
+    graphs = build_graphs(document)
+    if check:
+        from unxref.rdf.validate import validate
+
+        violations = validate(graphs.union(), in_place=True)
+        if violations:
+            first = violations[0]
+            return Outcome(
+                str(path),
+                document.symbol,
+                error=f"{len(violations)} SHACL violation(s); first: {first.focus} {first.path}: {first.message}",
+            )
+    return Outcome(
+        source=str(path),
+        symbol=document.symbol,
+        triples=len(graphs.own),
+        citations=len(document.citations),
+        graph=ntriples(graphs.own),
+        provenance=ntriples(provenance(document, sha256 or digest(path))),
+        shared=ntriples(graphs.shared + extractor()),
+    )
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise `OverBudget` in the code inside once ``seconds`` have passed (a timer signal:
+    extraction, rdflib and pyshacl are Python, so the signal stops them where they are).
+    Off the main thread, where signals cannot be set, there is no budget."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def over(signum: int, frame: object) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, over)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def ingest(
@@ -89,8 +123,11 @@ def ingest(
     check: bool = True,
     workers: int = 2,
     progress: Callable[[Outcome], None] = lambda _: None,
+    budget: float = INGEST_TIME_BUDGET,
 ) -> list[Outcome]:
-    """Ingest files into the store; returns one outcome per file, failures and unchanged files included."""
+    """Ingest files into the store; returns one outcome per file, failures and unchanged files
+    included. A store that fails to write (a full disk) stops the ingest: the documents
+    written so far are in, the rest are failure rows saying why."""
     store.load_reference()
     known = store.sources()
     written: dict[str, str] = {}  # symbol → the file it was written from, this run
@@ -122,24 +159,33 @@ def ingest(
             record(Outcome(str(path), symbol, unchanged=True))
         else:
             todo.append((path, sha256))
-    for outcome in _prepared(todo, check, workers):
-        write(outcome)
+    prepared = _prepared(todo, check, workers, budget)
+    for outcome in prepared:
+        try:
+            write(outcome)
+        except StoreError as error:
+            record(Outcome(outcome.source, outcome.symbol, error=f"not written: {error}"))
+            reported = {o.source for o in outcomes}
+            for path, _ in todo:
+                if str(path) not in reported:
+                    record(Outcome(str(path), error="not written: the store failed before it"))
+            return outcomes
     store.compact()
     return outcomes
 
 
-def _prepared(todo: list[tuple[Path, str]], check: bool, workers: int) -> Iterator[Outcome]:
+def _prepared(todo: list[tuple[Path, str]], check: bool, workers: int, budget: float) -> Iterator[Outcome]:
     """Each file prepared, in a bounded pool: at most a few documents per worker are in
     flight, so a corpus of any size fits in memory."""
     if workers <= 1 or len(todo) <= 1:
         for path, sha256 in todo:
-            yield prepare(path, check, sha256)
+            yield prepare(path, check, sha256, budget)
         return
     pending = iter(todo)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         running: set[Future[Outcome]] = set()
         for path, sha256 in pending:
-            running.add(pool.submit(prepare, path, check, sha256))
+            running.add(pool.submit(prepare, path, check, sha256, budget))
             if len(running) >= workers * IN_FLIGHT_PER_WORKER:
                 break
         while running:
@@ -148,4 +194,4 @@ def _prepared(todo: list[tuple[Path, str]], check: bool, workers: int) -> Iterat
                 yield future.result()
                 following = next(pending, None)
                 if following is not None:
-                    running.add(pool.submit(prepare, following[0], check, following[1]))
+                    running.add(pool.submit(prepare, following[0], check, following[1], budget))

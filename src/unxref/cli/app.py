@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from unxref import __version__
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 # Tables keep their width when the output is a file or a pipe (rich would fold them to 80 columns).
 WIDTH = None if sys.stdout.isatty() else 1000
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 1000)
+DEBUG = {"traceback": False}  # set by --debug: an unexpected error shows its traceback
 
 
 def one_of(values: list[str], default: str, what: str, *flags: str) -> Any:
@@ -36,8 +38,13 @@ def one_of(values: list[str], default: str, what: str, *flags: str) -> Any:
 
 
 def fail(message: str, status: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    print_error(message)
     return typer.Exit(status)
+
+
+def print_error(message: str) -> None:
+    """One line on standard error; the message is printed as it is (a file may be named "[bold].txt")."""
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def out() -> Console:
@@ -55,8 +62,10 @@ def main(
     version: bool = typer.Option(
         False, "--version", callback=print_version, is_eager=True, help="Print the version and exit."
     ),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error."),
 ) -> None:
     """unxref: a cross-reference knowledge graph of United Nations resolutions."""
+    DEBUG["traceback"] = debug
 
 
 def store_option() -> Any:

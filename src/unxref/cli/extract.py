@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from unxref.cli.app import app, err, fail, one_of, out
+from unxref.cli.app import app, fail, one_of, out, print_error
 from unxref.errors import InputError
 from unxref.formats import GRAPHS, keys
 from unxref.un.language import LANGUAGES
@@ -70,7 +70,7 @@ def extract(
             if format == "json":
                 print(json.dumps({"source": str(path), "error": error.problem}, ensure_ascii=False))
     for message in failed:
-        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+        print_error(message)
     if failed:
         raise typer.Exit(1 if written else 2)
 

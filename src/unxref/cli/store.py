@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from unxref.cli.app import app, err, fail, one_of, open_store, out, store_option
+from unxref.config import INGEST_TIME_BUDGET
 from unxref.formats import GRAPHS, RESULTS, keys
 
 if TYPE_CHECKING:
@@ -30,6 +32,9 @@ def ingest(
     workers: int = typer.Option(os.cpu_count() or 1, help="Extraction processes."),
     prune: bool = typer.Option(
         False, "--prune", help="Remove from the store every document that no file of this ingest gives."
+    ),
+    time_budget: float = typer.Option(
+        INGEST_TIME_BUDGET, "--time-budget", help="Seconds a document may take to extract and validate (0: no limit)."
     ),
 ) -> None:
     """Extract resolutions into the store: one named graph per document, each whole or absent.
@@ -61,6 +66,7 @@ def ingest(
             check=validate,
             workers=workers,
             progress=lambda o: progress.update(task, advance=1, description=Path(o.source).name),
+            budget=time_budget,
         )
     outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
     removed = _prune(target, outcomes) if prune else []
@@ -107,7 +113,7 @@ def _print_outcomes(outcomes: list[IngestOutcome], folder: Path | None, removed:
     if failed:
         reasons = Table("file", "reason", title="Failures (skipped)")
         for outcome in failed:
-            reasons.add_row(outcome.source, outcome.error or "")
+            reasons.add_row(escape(outcome.source), escape(outcome.error or ""))
         out().print(reasons)
         raise typer.Exit(1)
 
@@ -221,6 +227,8 @@ def serve(
     allow_service: list[str] = typer.Option(
         [], "--allow-service", help="A SERVICE endpoint queries may call (repeatable); none by default."
     ),
+    max_body: int = typer.Option(1_000_000, help="Largest request body, bytes (413 past it)."),
+    max_headers: int = typer.Option(16_384, help="Largest request line and headers, bytes (431 past it)."),
 ) -> None:
     """Serve the store: SPARQL 1.1 endpoint, linked-data pages, named-query API, dumps."""
     import uvicorn
@@ -229,7 +237,9 @@ def serve(
     from unxref.service.app import create_app
 
     folder = store or store_path()
-    settings = ServiceSettings(folder, workers, timeout, max_timeout, max_rows, tuple(allow_service))
+    settings = ServiceSettings(
+        folder, workers, timeout, max_timeout, max_rows, tuple(allow_service), max_body, max_headers
+    )
     try:
         application = create_app(settings)
     except FileNotFoundError as error:

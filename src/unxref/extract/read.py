@@ -7,8 +7,11 @@ file and the problem in one line; the CLI prints it and exits with status 2.
 
 from __future__ import annotations
 
+import datetime
 import glob
+import os
 import re
+import stat
 import tomllib
 import zipfile
 from collections.abc import Iterable
@@ -17,32 +20,44 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from unxref.errors import InputError
+from unxref.un import language, symbols
 
-MAX_BYTES = 50_000_000
+MAX_BYTES = 50_000_000  # of a file as given, and of each part unpacked from a DOCX
 SIDECAR_KEYS = ("symbol", "date", "lang")
 SOURCE_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
 
 def read_file(path: Path) -> tuple[str, str]:
     """The raw text of a file and the format it was read as (txt, pdf, docx, html)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})") from None
+    data = read_bytes(path)
     if not data.strip():
         raise InputError(path, "the file is empty")
-    if len(data) > MAX_BYTES:
-        raise InputError(path, f"the file is larger than {MAX_BYTES // 1_000_000} MB")
     kind = sniff(path, data)
     reader = {"pdf": read_pdf, "docx": read_docx, "html": read_html, "txt": decode_text}[kind]
     text = reader(path, data)
     if not text.strip():
         raise InputError(path, "no text could be read from it")
     return text, kind
+
+
+def read_bytes(path: Path) -> bytes:
+    """At most ``MAX_BYTES`` + 1 bytes of a regular file: a device, a FIFO or a socket is
+    refused before it is opened (reading one may never end)."""
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(path, "is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(path, "is not a regular file (a device, FIFO or socket)")
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(path, f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+    return data
 
 
 def sniff(path: Path, data: bytes) -> str:
@@ -66,8 +81,9 @@ def decode_text(path: Path, data: bytes) -> str:
         raise InputError(path, "binary data, not text (no UTF-16 byte-order mark either)")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if _UTF8_SEQUENCE.search(data, 0, error.start):
+            raise InputError(path, f"mixed text encodings: UTF-8 up to byte {error.start}, then not") from None
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -75,6 +91,9 @@ def decode_text(path: Path, data: bytes) -> str:
     if _letter_ratio(text) < 0.5:
         raise InputError(path, "unknown text encoding (decodes to mostly symbols)")
     return text
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")  # a multi-byte UTF-8 character
 
 
 def _decode(path: Path, data: bytes, encoding: str) -> str:
@@ -103,16 +122,26 @@ def read_pdf(path: Path, data: bytes) -> str:
     import io
 
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise InputError(path, f"damaged PDF ({error.__class__.__name__})") from None
+    except (PDFEncryptionError, PDFPasswordIncorrect):
+        raise InputError(path, "the PDF is encrypted; give a copy without a password") from None
+    except Exception as error:  # pdfminer raises what its parser meets (PdfminerException, struct.error, ...)
+        cause = next((a for a in error.args if isinstance(a, Exception)), error.__cause__ or error.__context__ or error)
+        if isinstance(cause, (PDFEncryptionError, PDFPasswordIncorrect)):
+            raise InputError(path, "the PDF is encrypted; give a copy without a password") from None
+        raise InputError(path, f"damaged or truncated PDF ({_first_line(cause)})") from None
     if not any(p.strip() for p in pages):
         raise InputError(path, "the PDF has no text layer (a scan?); run OCR first")
     return "\f".join(pages)
+
+
+def _first_line(error: BaseException) -> str:
+    message = str(error).strip().splitlines()
+    return f"{error.__class__.__name__}: {message[0][:120]}" if message else error.__class__.__name__
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -124,13 +153,17 @@ def read_docx(path: Path, data: bytes) -> str:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            document = ElementTree.fromstring(archive.read("word/document.xml"))
+            document = ElementTree.fromstring(_docx_part(path, archive, "word/document.xml"))
             names = archive.namelist()
             notes = (
-                ElementTree.fromstring(archive.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+                ElementTree.fromstring(_docx_part(path, archive, "word/footnotes.xml"))
+                if "word/footnotes.xml" in names
+                else None
             )
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
-        raise InputError(path, "not a Word (DOCX) file, or a damaged one") from None
+    except KeyError:
+        raise InputError(path, "a zip archive but not a Word (DOCX) file: it has no word/document.xml") from None
+    except (zipfile.BadZipFile, ElementTree.ParseError, EOFError, NotImplementedError, RuntimeError) as error:
+        raise InputError(path, f"a damaged Word (DOCX) file ({_first_line(error)})") from None
     body = [_docx_paragraph(p) for p in document.iter(f"{_W}p")]
     text = "\n\n".join(p for p in body if p.strip())
     if notes is not None:
@@ -140,6 +173,14 @@ def read_docx(path: Path, data: bytes) -> str:
             if number.isdigit() and int(number) > 0 and content:
                 text += f"\n\n[^{number}]: {content}"
     return text
+
+
+def _docx_part(path: Path, archive: zipfile.ZipFile, name: str) -> bytes:
+    """One part, refused when it unpacks to more than ``MAX_BYTES`` (zipfile stops reading at
+    the size the archive declares, so a bomb cannot lie its way past this)."""
+    if archive.getinfo(name).file_size > MAX_BYTES:
+        raise InputError(path, f"its {name} unpacks to more than {MAX_BYTES // 1_000_000} MB")
+    return archive.read(name)
 
 
 def _docx_paragraph(paragraph: ElementTree.Element) -> str:
@@ -217,18 +258,47 @@ def read_html(path: Path, data: bytes) -> str:
 
 def sidecar(path: Path) -> dict[str, str]:
     """What a text lacks, from ``NAME.meta.toml`` next to it (``A_RES_62_176_fr.meta.toml``
-    for ``A_RES_62_176_fr.txt``): ``symbol = "A/RES/62/176"``, ``date = "2007-12-18"``, ``lang``."""
+    for ``A_RES_62_176_fr.txt``): ``symbol = "A/RES/62/176"``, ``date = "2007-12-18"``, ``lang``.
+    A problem names the sidecar file and its key."""
     meta = path.with_name(path.stem + ".meta.toml")
     if not meta.is_file():
         return {}
     try:
-        data = tomllib.loads(meta.read_text("utf-8"))
+        data = tomllib.loads(read_bytes(meta).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(str(meta), f"is not valid TOML: {error}") from None
+        raise InputError(meta, f"is not valid TOML: {error}") from None
     unknown = set(data) - set(SIDECAR_KEYS)
     if unknown:
-        raise InputError(str(meta), f"unknown keys {', '.join(sorted(unknown))}; known: {', '.join(SIDECAR_KEYS)}")
-    return {k: str(v) for k, v in data.items()}
+        raise InputError(meta, f"unknown keys {', '.join(sorted(unknown))}; known: {', '.join(SIDECAR_KEYS)}")
+    values = {key: str(value) for key, value in data.items()}
+    problem = _sidecar_problem(values)
+    if problem:
+        raise InputError(meta, problem)
+    return values
+
+
+def _sidecar_problem(values: dict[str, str]) -> str | None:
+    if "lang" in values and values["lang"] not in language.LANGUAGES:
+        return f"lang = {values['lang']!r} is not a language unxref reads ({', '.join(language.LANGUAGES)})"
+    if "date" in values:
+        try:
+            datetime.date.fromisoformat(values["date"])
+        except ValueError:
+            return f"date = {values['date']!r} is not a date in the form YYYY-MM-DD"
+    if "symbol" in values:
+        try:
+            symbols.normalize(values["symbol"])
+        except symbols.SymbolError as error:
+            return f"symbol = {values['symbol']!r} is not a UN symbol ({error})"
+    return None
+
+
+def _not_a_file(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "is not a regular file: a symbolic link that leads nowhere (broken, or a loop)"
+    if path.exists():
+        return "is not a regular file (a device, FIFO or socket)"
+    return "no such file or folder"
 
 
 def expand(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
@@ -237,16 +307,17 @@ def expand(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
     found: list[Path] = []
     problems: list[InputError] = []
     for given in paths:
-        matches = (
-            [Path(m) for m in sorted(glob.glob(given, recursive=True))] if glob.has_magic(given) else [Path(given)]
-        )
+        literal = not glob.has_magic(given) or os.path.lexists(given)  # a file named "[1].txt" is no pattern
+        matches = [Path(given)] if literal else [Path(m) for m in sorted(glob.glob(given, recursive=True))]
         if not matches:
             problems.append(InputError(given, "no file matches this pattern"))
         for path in matches:
             if path.is_dir():
-                found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
+                entries = sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and not p.is_dir())
+                found += [p for p in entries if p.is_file()]
+                problems += [InputError(p, _not_a_file(p)) for p in entries if not p.is_file()]
             elif path.exists():
                 found.append(path)
             else:
-                problems.append(InputError(str(path), "no such file or folder"))
+                problems.append(InputError(str(path), _not_a_file(path)))
     return list(dict.fromkeys(found)), problems

@@ -24,7 +24,7 @@ from unxref import __version__
 from unxref.config import VENDOR, ServiceSettings, vendor
 from unxref.rdf.iris import Iris
 from unxref.service.deps import TEMPLATES, Service
-from unxref.service.middleware import HeadAsGet
+from unxref.service.middleware import HeadAsGet, RequestLimits
 from unxref.service.responses import text
 from unxref.service.routes import chains, dataset, exports, queries, resources, sparql
 from unxref.service.workers import QueryPool
@@ -67,6 +67,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         allow_headers=["*"],
         expose_headers=["X-Unxref-Truncated"],
     )
+    app.add_middleware(RequestLimits, max_body=settings.max_body, max_headers=settings.max_headers)
     app.mount("/static/unxref", StaticFiles(directory=str(STATIC)), name="static")
     for name in VENDOR:
         app.mount(f"/static/{name}", StaticFiles(directory=str(vendor(name))), name=name)

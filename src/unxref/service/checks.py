@@ -57,6 +57,17 @@ class QueryRefused(ValueError):
     """A query the service will not run (status 403)."""
 
 
+class QueryTooLarge(ValueError):
+    """A query past the size the engine can parse safely (status 400)."""
+
+
+MAX_QUERY_CHARS = 1_000_000
+MAX_NESTING = 200  # of { ( [ : the engine's parser recurses, and overflows its stack near 5,000
+MAX_CHAINED = 2_000  # UNION, OPTIONAL, MINUS and operators: each nests the algebra once more (10,000 crash it)
+_CHAINING_WORDS = ("UNION", "OPTIONAL", "MINUS")
+_OPERATORS = frozenset("|&/+-*=<>!^")
+
+
 def tokens(query: str) -> list[Token]:
     """The query's tokens, comments left out."""
     return [
@@ -64,6 +75,24 @@ def tokens(query: str) -> list[Token]:
         for match in _LEXEME.finditer(query)
         if match.lastgroup != "comment"
     ]
+
+
+def check_size(query: str) -> None:
+    """Refuse a query the engine would take its process down parsing (a stack overflow), with
+    the limit it passed; the limits leave room for any query a person or a tool writes."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryTooLarge(f"the query is longer than {MAX_QUERY_CHARS:,} characters")
+    depth = chained = 0
+    for token in tokens(query):
+        if token.kind == "punctuation":
+            depth += {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}.get(token.text, 0)
+            chained += token.text in _OPERATORS
+        else:
+            chained += token.is_keyword(*_CHAINING_WORDS)
+        if depth > MAX_NESTING:
+            raise QueryTooLarge(f"the query nests brackets more than {MAX_NESTING} deep")
+        if chained > MAX_CHAINED:
+            raise QueryTooLarge(f"the query chains more than {MAX_CHAINED:,} UNION, OPTIONAL, MINUS or operators")
 
 
 def _prefixes(found: list[Token]) -> dict[str, str]:

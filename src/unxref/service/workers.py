@@ -5,6 +5,10 @@ never runs one in its own process: each worker opens the on-disk store
 read-only (several processes may), takes one job at a time, and writes the
 answer in the negotiated format. A job that outlives its timeout has its worker
 killed and replaced; the other workers keep serving.
+
+One more worker is kept for the service's own bounded requests (named queries, chain
+requests), so that they keep their latency while every other worker runs a client's
+long query.
 """
 
 from __future__ import annotations
@@ -147,36 +151,50 @@ def _settle(future: asyncio.Future[None]) -> None:
 class _Worker:
     process: BaseProcess
     connection: Connection
+    lane: asyncio.Queue[_Worker]  # where it waits when idle
 
 
 @dataclass
 class QueryPool:
-    """A fixed number of worker processes over one read-only store."""
+    """A fixed number of worker processes over one read-only store: ``size`` for any query,
+    ``reserved`` more for the service's own bounded requests."""
 
     store_path: Path
     size: int = 2
+    reserved: int = 1
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
+    _spare: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)  # the reserved workers, idle
     _workers: list[_Worker] = field(default_factory=list)
     _context: multiprocessing.context.SpawnContext = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def start(self) -> None:
         for _ in range(self.size):
-            self._idle.put_nowait(self._spawn())
+            self._idle.put_nowait(self._spawn(self._idle))
+        for _ in range(self.reserved):
+            self._spare.put_nowait(self._spawn(self._spare))
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self, lane: asyncio.Queue[_Worker]) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_worker, args=(str(self.store_path), child), daemon=True)
         process.start()
         child.close()
-        worker = _Worker(process, parent)
+        worker = _Worker(process, parent, lane)
         self._workers.append(worker)
         return worker
 
-    async def run(self, job: Job | ChainJob, timeout: float) -> Answer:
+    async def _take(self, timeout: float, bounded: bool) -> _Worker:
+        """An idle worker: a bounded request takes a general one if one is idle, else waits for a reserved one."""
+        if bounded and self.reserved and self._idle.empty():
+            return await asyncio.wait_for(self._spare.get(), timeout)
+        return await asyncio.wait_for(self._idle.get(), timeout)
+
+    async def run(self, job: Job | ChainJob, timeout: float, bounded: bool = False) -> Answer:
+        """Run a job within ``timeout`` seconds; ``bounded``: one of the service's own requests
+        (a named query, a chain), which may use the reserved workers."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            worker = await self._take(timeout, bounded)
         except TimeoutError:
             return _error(503, f"every query worker stayed busy for {timeout:g} s; try again later")
         ready: asyncio.Future[None] = loop.create_future()
@@ -198,7 +216,7 @@ class QueryPool:
             if isinstance(error, TimeoutError):
                 return _error(503, f"the query ran longer than its timeout of {timeout:g} s and was stopped")
             return _error(500, f"the query worker died ({error!r}); it has been restarted")
-        self._idle.put_nowait(worker)
+        worker.lane.put_nowait(worker)
         return answer
 
     def _replace(self, worker: _Worker) -> None:
@@ -206,7 +224,7 @@ class QueryPool:
         worker.process.join()
         worker.connection.close()
         self._workers.remove(worker)
-        self._idle.put_nowait(self._spawn())
+        worker.lane.put_nowait(self._spawn(worker.lane))
 
     def close(self) -> None:
         for worker in self._workers:

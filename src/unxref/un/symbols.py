@@ -198,6 +198,8 @@ def parse(text: str) -> Symbol:
     if part:
         label = re.sub(r"\s+", " ", part.group(1))
         body = body[: part.start()]
+    if not re.sub(r"\s", "", body).isascii():  # "٦٢" is not "62", and "ſ" is not "S"
+        raise SymbolError(f"a symbol is written in ASCII letters and digits: {text!r}")
     trailing = _TRAILING.search(body)
     if trailing:
         qualifier = trailing.group(1).upper()

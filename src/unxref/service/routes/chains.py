@@ -33,7 +33,7 @@ async def chain_api(
         format=format,
         bound=bound,
     )
-    return answer(await service.pool.run(job, service.settings.max_timeout), 0)
+    return answer(await service.pool.run(job, service.settings.max_timeout, bounded=True), 0)
 
 
 @router.get(

@@ -45,7 +45,7 @@ async def run_named_query(name: str, request: Request, service: ServiceDep) -> R
         return JSONResponse({"detail": str(error)}, status_code=status)
     settings = service.settings
     job = Job(query=text, format_keys=(result_format,), row_limit=settings.max_rows)
-    return answer(await service.pool.run(job, settings.timeout), settings.max_rows)
+    return answer(await service.pool.run(job, settings.timeout, bounded=True), settings.max_rows)
 
 
 @router.get(

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from unxref import __version__
 from unxref.service import queries
-from unxref.service.checks import QueryRefused, check_services, is_update
+from unxref.service.checks import QueryRefused, check_services, check_size, is_update
 from unxref.service.deps import ServiceDep
 from unxref.service.describe import service_description
 from unxref.service.negotiate import format_values
@@ -19,6 +19,7 @@ from unxref.service.workers import Job
 
 router = APIRouter()
 UPDATE_TYPES = ("application/sparql-update",)
+MIN_TIMEOUT = 0.1  # seconds: a shorter one would only cost a worker's restart
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 
 
@@ -42,6 +43,10 @@ async def sparql(request: Request, service: ServiceDep) -> Response:
         return text(400, "no query: give one in the 'query' parameter")
     if len(texts) > 1:
         return text(400, "more than one query: give exactly one 'query' parameter")
+    try:
+        check_size(texts[0])
+    except ValueError as error:
+        return text(400, str(error))
     if is_update(texts[0]):
         return text(403, READ_ONLY)
     try:
@@ -124,6 +129,6 @@ def _timeout(value: str | None, default: float, ceiling: float) -> float:
         seconds = float(value)
     except ValueError:
         raise ValueError(f"timeout {value!r} is not a number of seconds") from None
-    if not 0 < seconds <= ceiling:
-        raise ValueError(f"timeout must be more than 0 and at most {ceiling:g} seconds")
+    if not MIN_TIMEOUT <= seconds <= ceiling:
+        raise ValueError(f"timeout must be at least {MIN_TIMEOUT:g} and at most {ceiling:g} seconds")
     return seconds
