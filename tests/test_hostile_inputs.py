@@ -6,6 +6,7 @@ keeps every document whole or absent."""
 from __future__ import annotations
 
 import os
+import random
 import re
 import resource
 import shutil
@@ -161,3 +162,33 @@ def test_a_full_disk_stops_the_ingest_with_a_summary_of_what_got_in(tmp_path: Pa
     documents = [g for g in graphs.splitlines() if "/graph/A/RES/62/" in g]
     provenances = [g for g in graphs.splitlines() if "/provenance/A/RES/62/" in g]
     assert len(documents) == len(provenances) == written  # each whole or absent
+
+
+def _documents_and_provenances(store: Path) -> tuple[set[str], set[str]]:
+    graphs = _unxref("query", "SELECT ?g WHERE { GRAPH ?g {} }", "--store", str(store), "-f", "csv").stdout.split()
+    documents = {g.rsplit("/graph/", 1)[1] for g in graphs if "/graph/A/RES/62/" in g}
+    provenances = {g.rsplit("/provenance/", 1)[1] for g in graphs if "/provenance/A/RES/62/" in g}
+    return documents, provenances
+
+
+def test_an_ingest_killed_at_random_leaves_each_document_whole_or_absent(tmp_path: Path) -> None:
+    """Killed (SIGKILL) five times at random moments, then run to its end: after each kill the
+    documents in the store are those with their provenance, and the end is a clean ingest's."""
+    source = _copies(tmp_path / "copies", 60)
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    store = tmp_path / "store"
+    moments = random.Random(9).sample([x / 10 for x in range(25, 60)], 5)
+    for moment in moments:
+        command = [sys.executable, "-m", "unxref.cli", "ingest", str(source), "--store", str(store), "--workers", "1"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+        try:
+            process.wait(timeout=moment)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        documents, provenances = _documents_and_provenances(store)
+        assert documents == provenances
+    assert _unxref("ingest", str(source), "--store", str(store), env=environment).returncode == 0
+    clean = tmp_path / "clean"
+    assert _unxref("ingest", str(source), "--store", str(clean), env=environment).returncode == 0
+    assert _unxref("export", "--store", str(store)).stdout == _unxref("export", "--store", str(clean)).stdout

@@ -289,3 +289,15 @@ def test_a_document_past_its_time_budget_is_a_failure_row(tmp_path: Path) -> Non
     result = runner.invoke(app, ["ingest", str(EXAMPLE), "--store", str(tmp_path / "s"), "--time-budget", "0.001"])
     assert result.exit_code == 1
     assert "took longer than its time budget of 0.001 s: not written" in result.output
+
+
+def test_two_clean_ingests_with_source_date_epoch_give_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    exports = []
+    for name in ("first", "second"):
+        assert runner.invoke(app, ["ingest", str(EXAMPLE), "--store", str(tmp_path / name)]).exit_code == 0
+        exports.append(export(tmp_path / name))
+    assert exports[0] == exports[1]
+    assert '"2023-11-14T22:13:20Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>' in exports[0]

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
 from unxref import __version__
+from unxref.config import run_time
 from unxref.errors import InputError
 from unxref.model import Citation, Document, Footnote, Marker, Mention, Paragraph, Section
 from unxref.ontology import NO_FUNCTION, functions
@@ -368,7 +368,7 @@ def provenance(document: Document, source_sha256: str, iri_base: str | None = No
     graph.add((activity, RDF.type, PROV.Activity))
     graph.add((activity, PROV.used, source))
     graph.add((activity, PROV.wasAssociatedWith, agent))
-    graph.add((activity, PROV.endedAtTime, Literal(datetime.now(UTC).replace(microsecond=0), datatype=XSD.dateTime)))
+    graph.add((activity, PROV.endedAtTime, Literal(run_time(), datatype=XSD.dateTime)))
     return graph
 
 
