@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python bench/agreement.py
 	$(BIN)/python bench/graph_and_validation.py
 	$(BIN)/python bench/publishing.py
+	$(BIN)/python bench/ingest_bench.py
 
 # The HTTP benchmark (issue 4): 1M and 5M triples; takes about half an hour; needs wrk and rdflib-endpoint.
 bench-http: install
