@@ -1,4 +1,6 @@
-"""Extraction throughput, one core: documents/s on each text corpus, pages/s on the PDFs.
+"""Extraction throughput, one core: documents/s on each text corpus, pages/s on the PDFs,
+and characters/s, extraction and validation time of one large text (the bundled example's
+paragraphs repeated: 6,800 paragraphs, 3.2M characters), which must scale as an ordinary one.
 
 Run: `make bench` (or `.venv/bin/python bench/extract_throughput.py [CORPUS_DIR]`).
 Each text corpus is read into memory, extracted once to warm the caches (authority data,
@@ -16,6 +18,10 @@ from pathlib import Path
 from unxref.errors import InputError
 from unxref.extract import extract_file, extract_text
 from unxref.extract.read import read_file
+from unxref.rdf.build import build_graphs
+from unxref.rdf.validate import validate
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "A_RES_62_176_fr.txt"
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 TEXT_CORPORA = (("unsc-en", "*.txt"), ("unsc-fr", "*.txt"), ("ga-md", "*.md"))
@@ -54,11 +60,28 @@ def pdf_throughput(folder: Path) -> tuple[int, int, float]:
     return len(pdfs), pages, best
 
 
+def large_text(copies: int) -> tuple[int, int, float, float]:
+    """(characters, paragraphs, extraction seconds, build and validation seconds) of the
+    example with its paragraphs repeated ``copies`` times."""
+    head, _, body = EXAMPLE.read_text("utf-8").partition("Réaffirmant")
+    text = head + ("Réaffirmant" + body) * copies
+    start = time.perf_counter()
+    document = extract_text(text, symbol="A/RES/62/176", date="2007-12-18")
+    extracted = time.perf_counter()
+    assert not validate(build_graphs(document).union(), in_place=True)
+    return len(text), len(document.paragraphs), extracted - start, time.perf_counter() - extracted
+
+
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one core")
+    for copies in (1, 50, 200):
+        characters, paragraphs, extraction, validation = large_text(copies)
+        print(f"example x{copies}: {paragraphs} paragraphs, {characters / 1e6:.2f}M characters, "
+              f"extraction {extraction:.2f} s ({characters / extraction / 1e6:.2f}M characters/s), "
+              f"build and validation {validation:.1f} s")  # fmt: skip
     if not corpus.is_dir():
         sys.exit(f"no corpus at {corpus}")
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one core")
     for name, pattern in TEXT_CORPORA:
         documents, citations, characters, seconds = text_throughput(corpus / name, pattern)
         print(f"{name}: {documents} documents, {citations} citations, {characters / 1e6:.1f}M characters, "

@@ -42,9 +42,11 @@ def find_markers(
     ``year`` (the resolution's) bounds the document numbers it can cite."""
     markers: list[Marker] = []
     bound = highest_document(year)
+    highest = min(notes, default=1) - 1  # the highest note number called so far
     for paragraph in paragraphs:
-        expected = max((m.number for m in markers), default=min(notes, default=1) - 1) + 1
-        markers.extend(_markers(text, paragraph, notes, expected, language, bound))
+        found = _markers(text, paragraph, notes, highest + 1, language, bound)
+        markers.extend(found)
+        highest = max([highest, *(m.number for m in found)])
     markers.extend(_damaged(text, paragraphs, notes, markers))
     return sorted(markers, key=lambda m: m.span[0])
 

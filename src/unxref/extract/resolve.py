@@ -163,6 +163,10 @@ def calls_to_action(
     authorities: Authorities,
 ) -> None:
     """Set the bodies each call to action addresses, and mark the treaties it urges States to ratify."""
+    bodies: dict[str, list[Mention]] = {}
+    for mention in named:
+        if mention.kind == "body":
+            bodies.setdefault(mention.paragraph, []).append(mention)
     for paragraph in paragraphs:
         function = functions().get(paragraph.function or "")
         if not function or not function.calls_to_action or not paragraph.verb:
@@ -171,22 +175,20 @@ def calls_to_action(
             for citation in cited:
                 if citation.paragraph == paragraph.id and citation.kind == "treaty":
                     citation.urges_ratification = True
-        paragraph.addressees = _addressees(text, paragraph, named, language, authorities)
+        paragraph.addressees = _addressees(text, paragraph, bodies.get(paragraph.id, []), language, authorities)
 
 
 def _addressees(
-    text: str, paragraph: Paragraph, named: list[Mention], language: Language, authorities: Authorities
+    text: str, paragraph: Paragraph, bodies: list[Mention], language: Language, authorities: Authorities
 ) -> list[str]:
-    """The bodies named right after the verb: "Requests the Secretary-General and UNODC to"."""
+    """The bodies named right after the verb: "Requests the Secretary-General and UNODC to";
+    ``bodies``: the paragraph's mentions of bodies."""
     assert paragraph.verb
-    start = text.lower().find(paragraph.verb.lower(), paragraph.span[0], paragraph.span[1])
-    if start < 0:
+    found = text[slice(*paragraph.span)].lower().find(paragraph.verb.lower())
+    if found < 0:
         return []
-    cursor = start + len(paragraph.verb)
-    after_verb = sorted(
-        (m for m in named if m.paragraph == paragraph.id and m.kind == "body" and m.span[0] >= cursor),
-        key=lambda m: m.span,
-    )
+    cursor = paragraph.span[0] + found + len(paragraph.verb)
+    after_verb = sorted((m for m in bodies if m.span[0] >= cursor), key=lambda m: m.span)
     gap = language.pattern("addressee_gap")
     codes: list[str] = []
     for mention in after_verb:

@@ -5,6 +5,7 @@ paragraphs, sub-paragraphs, annexes, footnotes, and the markers that link them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from unxref.extract.clean import Reading
@@ -79,7 +80,7 @@ def _number(paragraphs: list[Paragraph]) -> None:
             if paragraph.number != before.number + 1 and after.number == before.number + 2:
                 paragraph.number = before.number + 1
     counts = {"preambular": 0, "unnumbered": 0}
-    taken: set[str] = set()
+    taken: Counter[str] = Counter()  # each id given, and how many paragraphs it was given to
     for paragraph in paragraphs:
         if paragraph.kind == "preambular":
             counts["preambular"] += 1
@@ -91,10 +92,8 @@ def _number(paragraphs: list[Paragraph]) -> None:
         else:
             counts["unnumbered"] += 1
             paragraph_id = f"OP{counts['unnumbered']}"
-        if paragraph_id in taken:
-            paragraph_id += f"-{sum(t == paragraph_id or t.startswith(paragraph_id + '-') for t in taken) + 1}"
-        taken.add(paragraph_id)
-        paragraph.id = paragraph_id
+        taken[paragraph_id] += 1
+        paragraph.id = paragraph_id if taken[paragraph_id] == 1 else f"{paragraph_id}-{taken[paragraph_id]}"
 
 
 def _footnotes(reading: Reading) -> list[Footnote]:

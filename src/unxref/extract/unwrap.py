@@ -38,11 +38,11 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
     paragraphs: list[list[str]] = []
     blank = True
     in_body = False
-    for index, raw in enumerate(lines):
+    for raw, following in zip(lines, _next_nonblank(lines), strict=True):
         if not raw:
             blank = True
             continue
-        line = _repair_number(raw, next((ln for ln in lines[index + 1 :] if ln), ""), language)
+        line = _repair_number(raw, following, language)
         previous = paragraphs[-1][-1] if paragraphs else ""
         brings_text = bool(paragraphs) and introduces_text(" ".join(paragraphs[-1]), language)
         if paragraphs and not brings_text and _continues(previous, line, blank, in_body, language):
@@ -52,6 +52,16 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
         in_body = in_body or _opens_body(line, language)
         blank = False
     return [join_lines(p) for p in paragraphs]
+
+
+def _next_nonblank(lines: list[str]) -> list[str]:
+    """For each line, the first non-blank line after it ("" for none)."""
+    following: list[str] = []
+    upcoming = ""
+    for line in reversed(lines):
+        following.append(upcoming)
+        upcoming = line or upcoming
+    return following[::-1]
 
 
 def _continues(previous: str, line: str, blank: bool, in_body: bool, language: Language) -> bool:

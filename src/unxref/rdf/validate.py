@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph
 from pyshacl import Validator
 from pyshacl.graph_abstraction import DataGraph
+from pyshacl.pytypes import SHACLExecutor
 from pyshacl.shapes_graph import ShapesGraph
 from rdflib import RDF, Graph, Literal, URIRef
 
@@ -31,6 +32,18 @@ class Violation:
     path: str
     message: str
     severity: str
+
+
+class _Validator(Validator):
+    """pyshacl's validator with the focus nodes kept as a set: pyshacl tests every target
+    with ``in`` on its list of them, which made a document's validation quadratic in its
+    size (1,700 paragraphs: 26 s)."""
+
+    def make_executor(self) -> SHACLExecutor:
+        executor = super().make_executor()
+        if executor.focus_nodes:
+            executor.focus_nodes = frozenset(executor.focus_nodes)  # type: ignore[assignment]
+        return executor
 
 
 @cache
@@ -68,7 +81,7 @@ def validate(data: Graph, in_place: bool = False) -> list[Violation]:
     combined = data if in_place else _copy(data)
     for triple in _reference():
         combined.add(triple)
-    validator = Validator(
+    validator = _Validator(
         DataGraph.from_rdflib_graph(combined),
         shacl_graph=shapes(),
         options={"inference": "none", "inplace": True, "allow_infos": True, "focus_nodes": focus},
