@@ -16,12 +16,9 @@ poorer graph.
 
 from __future__ import annotations
 
-import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from unxref.errors import InputError
 
 DEFAULT_BASE = "https://w3id.org/unxref/id/"
 INGEST_TIME_BUDGET = 120.0  # seconds a document may take to extract, build and validate (--time-budget)
@@ -46,17 +43,6 @@ class ResourceMissing(RuntimeError):
 def base() -> str:
     """The base every IRI is minted under (``UNXREF_BASE``)."""
     return os.environ.get("UNXREF_BASE", DEFAULT_BASE)
-
-
-def run_time() -> datetime.datetime:
-    """When an ingest ran, as its provenance records it: now, or ``SOURCE_DATE_EPOCH`` (the
-    reproducible-builds convention) when set, so that two clean ingests give the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        if not epoch.strip().isdigit():
-            raise InputError("SOURCE_DATE_EPOCH", f"{epoch!r} is not a number of seconds since 1970")
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-    return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
 def store_path() -> Path:

@@ -9,15 +9,16 @@ re-running gives byte-identical document graphs.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
 from unxref import __version__
-from unxref.config import run_time
 from unxref.errors import InputError
 from unxref.model import Citation, Document, Footnote, Marker, Mention, Paragraph, Section
 from unxref.ontology import NO_FUNCTION, functions
@@ -349,6 +350,17 @@ def authority_graph(iri_base: str | None = None) -> Graph:
     for s, p, o in load_authorities().graph:
         graph.add((iris.rebase(str(s)), p, iris.rebase(str(o)) if isinstance(o, URIRef) else o))
     return graph
+
+
+def run_time() -> datetime:
+    """When an ingest ran, as its provenance records it: now, or ``SOURCE_DATE_EPOCH`` (the
+    reproducible-builds convention) when set, so that two clean ingests give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        if not epoch.strip().isdigit():
+            raise InputError("SOURCE_DATE_EPOCH", f"{epoch!r} is not a number of seconds since 1970")
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def provenance(document: Document, source_sha256: str, iri_base: str | None = None) -> Graph:
