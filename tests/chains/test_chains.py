@@ -12,7 +12,7 @@ import pytest
 
 from tests.support import ROOT, needs_corpus
 from unxref.chains.analysis import chains_between, data_errors, lineage, most_cited, neighbourhood
-from unxref.chains.exports import cytoscape, gexf, graphml, svg
+from unxref.chains.exports import EDGE_LABELS_UP_TO, cytoscape, dot, gexf, graphml, svg
 from unxref.chains.graph import ChainError, find_node, graph_for
 
 ID = "https://w3id.org/unxref/id/"
@@ -155,6 +155,34 @@ def test_graphml_and_gexf_read_back_with_the_same_nodes_and_edges(graph: nx.DiGr
     for data, read in ((graphml(sub), nx.read_graphml), (gexf(sub), nx.read_gexf)):
         again = read(BytesIO(data))
         assert set(again.nodes) == set(sub.nodes) and set(again.edges) == set(sub.edges)
+
+
+def test_graphml_and_gexf_label_each_node_with_its_symbol(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, ID + "A/RES/62/176", 1, "back")
+    for data, read in ((graphml(sub), nx.read_graphml), (gexf(sub), nx.read_gexf)):
+        again = read(BytesIO(data))
+        assert again.nodes[ID + "A/RES/62/176"]["label"] == "A/RES/62/176"
+        assert again.nodes[ID + "A/RES/61/183"]["label"] == "A/RES/61/183"
+
+
+def test_the_cytoscape_json_loads_into_networkx(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, ID + "A/RES/62/176", 2, "both")
+    again = nx.cytoscape_graph(cytoscape(sub, ID + "A/RES/62/176"))
+    assert set(again.nodes) == set(sub.nodes) and set(again.edges) == set(sub.edges)
+    assert again.is_directed() and again.nodes[ID + "A/RES/62/176"]["name"] == "A/RES/62/176"
+
+
+def test_a_large_chain_has_its_functions_as_edge_tooltips_in_dot(graph: nx.DiGraph) -> None:
+    small = nx.DiGraph()
+    small.add_node("a", symbol="A/RES/1/1", date="1946-01-01", kind="resolution")
+    small.add_node("b", symbol="A/RES/1/2", date="1946-01-02", kind="resolution")
+    small.add_edge("b", "a", function="recalling", functions=["recalling", "reaffirming"])
+    large = nx.DiGraph(small)
+    for number in range(EDGE_LABELS_UP_TO):
+        large.add_node(f"n{number}", symbol=f"A/RES/2/{number}", date="1947-01-01", kind="resolution")
+        large.add_edge(f"n{number}", "a", function="recalling", functions=["recalling"])
+    assert '"b" -> "a" [label="recalling, reaffirming"];' in dot(small)
+    assert '"b" -> "a" [tooltip="recalling, reaffirming"];' in dot(large)
 
 
 def test_dot_renders_with_graphviz(graph: nx.DiGraph) -> None:

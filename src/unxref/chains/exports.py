@@ -14,12 +14,16 @@ from unxref.rdf.iris import Iris
 
 
 def cytoscape(graph: nx.DiGraph, root: str | None = None) -> dict[str, Any]:
-    """Cytoscape.js elements: nodes with symbol, kind, body, date, title; edges with functions."""
+    """Cytoscape.js elements: nodes with symbol, kind, body, date, title; edges with functions.
+    In the shape `networkx.cytoscape_graph` reads back too (``value`` and ``name`` of a node,
+    ``directed``, ``multigraph`` and ``data`` at the top)."""
     iris = Iris.configured()
     nodes = [
         {
             "data": {
                 "id": n,
+                "value": n,
+                "name": d["symbol"],
                 "label": d["symbol"],
                 "kind": d["kind"],
                 "body": d["body"] or "other",
@@ -46,14 +50,16 @@ def cytoscape(graph: nx.DiGraph, root: str | None = None) -> dict[str, Any]:
         }
         for s, t, d in sorted(graph.edges(data=True))
     ]
-    return {"elements": {"nodes": nodes, "edges": edges}}
+    return {"data": [], "directed": True, "multigraph": False, "elements": {"nodes": nodes, "edges": edges}}
 
 
 def _flat(graph: nx.DiGraph) -> nx.DiGraph:
-    """Attributes as scalars, as GraphML and GEXF need."""
+    """Attributes as scalars, as GraphML and GEXF need; each node labelled with its symbol
+    (Gephi and yEd show ``label``), the IRI kept as its id."""
     flat = nx.DiGraph()
     for n, d in graph.nodes(data=True):
-        flat.add_node(n, **{k: v if not isinstance(v, list) else "; ".join(v) for k, v in d.items()})
+        scalars = {k: v if not isinstance(v, list) else "; ".join(v) for k, v in d.items()}
+        flat.add_node(n, label=d["symbol"], **{k: "" if v is None else v for k, v in scalars.items()})
     for s, t, d in graph.edges(data=True):
         flat.add_edge(s, t, **{k: v if not isinstance(v, list) else "; ".join(v) for k, v in d.items()})
     return flat
@@ -77,15 +83,24 @@ def _dot_id(text: str) -> str:
     return f'"{escaped}"'
 
 
+EDGE_LABELS_UP_TO = 100  # edges: past this, an edge's functions are its tooltip, not a label
+
+
 def dot(graph: nx.DiGraph) -> str:
-    """Graphviz DOT, time left to right."""
+    """Graphviz DOT, time left to right. A large chain has its functions as edge tooltips and
+    a bounded layout effort: edge labels made ``dot`` take 23 s on the 469 citations of
+    S/RES/186 (1964) forward, against 0.6 s without them."""
+    large = graph.number_of_edges() > EDGE_LABELS_UP_TO
     lines = ["digraph citations {", "  rankdir=RL;", '  node [shape=box, fontname="Helvetica", fontsize=10];']
+    if large:
+        lines.append("  nslimit=2; mclimit=0.5;")
+    edge_text = "tooltip" if large else "label"
     for n, d in sorted(graph.nodes(data=True)):
         label = d["symbol"] + (f"\n{d['date']}" if d["date"] else "")
         shape = {"treaty": "hexagon", "document": "note"}.get(d["kind"], "box")
         lines.append(f"  {_dot_id(n)} [label={_dot_id(label)}, shape={shape}];")
     for s, t, d in sorted(graph.edges(data=True)):
-        lines.append(f"  {_dot_id(s)} -> {_dot_id(t)} [label={_dot_id(d['function'])}];")
+        lines.append(f"  {_dot_id(s)} -> {_dot_id(t)} [{edge_text}={_dot_id(', '.join(d['functions']))}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

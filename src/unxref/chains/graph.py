@@ -155,7 +155,9 @@ def find_node(graph: nx.DiGraph, symbol: str) -> str:
     """The node of a symbol ("S/RES/598 (1987)"), a path under the base ("treaty/un-charter"),
     a treaty key ("un-charter") or an IRI."""
     iris = Iris.configured()
-    candidates = [symbol, iris.base + symbol, str(iris.treaty(symbol))]
+    candidates = [symbol, iris.base + symbol]
+    if " " not in symbol:  # a treaty key has none ("un-charter"); a symbol may ("S/RES/186 (1964)")
+        candidates.append(str(iris.treaty(symbol)))
     with contextlib.suppress(SymbolError):
         candidates.insert(1, str(iris.resource(normalize(symbol))))
     found = next((iri for iri in candidates if iri in graph), None)
