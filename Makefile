@@ -12,7 +12,7 @@ PORT ?= 8000
 DEBIAN_NEEDS := chromium:chromium dot:graphviz node:nodejs npm:npm pdftotext:poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint bench bench-http bench-chains docs clean
+.PHONY: install run test lint fuzz bench bench-http bench-chains docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ lint: install
 
 test: install lint
 	$(BIN)/pytest -q
+
+# 50,000 generated and mutated texts through the extractor, 50,000 strings through the symbol parser,
+# and 50,000 texts built of pieces of resolutions (issue 13); about forty minutes. `make test` runs 150 of each.
+fuzz: install
+	UNXREF_FUZZ_EXAMPLES=50000 $(BIN)/pytest -q -p no:cacheprovider tests/fuzz
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
