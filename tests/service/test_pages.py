@@ -41,6 +41,12 @@ def test_a_note_links_what_it_cites(seed_page: str) -> None:
     assert '<a class="citation" href="/id/A/RES/55/2" title="A/RES/55/2 (recalling)">résolution 55/2</a>' in seed_page
 
 
+def test_the_unts_number_in_a_note_links_the_treaty_cited_through_it(seed_page: str) -> None:
+    note = re.search(r'<li id="note-9" value="9">.*?</li>', seed_page, re.S)
+    assert note and '<a class="citation" href="/id/treaty/single-convention-1961-amended"' in note.group()
+    assert ">14152</a>" in note.group()
+
+
 def test_a_paragraph_has_its_own_anchor(seed_page: str) -> None:
     assert '<div class="paragraph" id="OP24">' in seed_page and '<a class="anchor" href="#OP24">OP24</a>' in seed_page
 

@@ -196,11 +196,11 @@ def _paragraph_order(paragraph_id: str) -> tuple[int, int]:
 def _text_blocks(store: pyoxigraph.Store, iri: str) -> tuple[list[Block], list[Block]]:
     citations = _rows(
         store,
-        f"""SELECT ?cited ?part ?start ?end ?symbol ?function ?note WHERE {{
+        f"""SELECT ?cited ?part ?start ?end ?symbol ?function ?note ?unts WHERE {{
           ?c oa:hasSource {term(iri)} ; cito:hasCitingEntity ?part ; cito:hasCitedEntity ?cited ; unx:function ?f ;
              oa:hasSelector ?s . ?s oa:start ?start ; oa:end ?end .
           ?f skos:prefLabel ?function FILTER (lang(?function) = "en")
-          OPTIONAL {{ ?c unx:footnote ?note }}
+          OPTIONAL {{ ?c unx:footnote ?note }} OPTIONAL {{ ?cited unx:untsNumber ?unts }}
           OPTIONAL {{ ?cited dcterms:identifier ?id }} OPTIONAL {{ ?cited skos:prefLabel ?name FILTER (lang(?name) = "en") }}
           BIND (COALESCE(?id, ?name) AS ?symbol) }}""",
     )
@@ -218,6 +218,16 @@ def _text_blocks(store: pyoxigraph.Store, iri: str) -> tuple[list[Block], list[B
         }
     )  # fmt: skip
     calls = sorted((int(str(_value(m, "start"))), int(str(_value(m, "end"))), _value(m, "note")) for m in markers)
+    registrations: dict[str, list[tuple[str, str, str]]] = {}  # note anchor → (UNTS number, href, title)
+    for c in citations:
+        note, number = _value(c, "note"), _value(c, "unts")
+        if note and number:
+            link = (
+                number,
+                page_link(str(_value(c, "cited"))),
+                f"{_value(c, 'symbol') or ''} ({_value(c, 'function')})",
+            )
+            registrations.setdefault(note.rsplit("#", 1)[-1], []).append(link)
     blocks = []
     for kind in ("Paragraph", "Footnote"):
         rows = _rows(
@@ -226,7 +236,7 @@ def _text_blocks(store: pyoxigraph.Store, iri: str) -> tuple[list[Block], list[B
               ?part dcterms:isPartOf {term(iri)} ; a unx:{kind} ; unx:order ?order ; unx:text ?text ; oa:hasSelector ?s .
               ?s oa:start ?start }} ORDER BY ?order""",
         )
-        blocks.append([_block(row, spans, calls) for row in rows])
+        blocks.append([_block(row, spans, calls, registrations) for row in rows])
     paragraphs, notes = blocks
     _tie_notes(paragraphs, notes, citations)
     return paragraphs, notes
@@ -260,13 +270,20 @@ def _tie_notes(
 
 
 def _block(row: dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal], spans: list[tuple[int, int, str, str]],
-           calls: list[tuple[int, int, str | None]]) -> Block:  # fmt: skip
+           calls: list[tuple[int, int, str | None]],
+           registrations: dict[str, list[tuple[str, str, str]]]) -> Block:  # fmt: skip
+    """The block of a paragraph or note; in a note, the UNTS number of a treaty cited through
+    it ("vol. 976, no 14152") links to the treaty too."""
     text, start = str(_value(row, "text")), int(str(_value(row, "start")))
     end = start + len(text)
     anchor = str(_value(row, "part")).rsplit("#", 1)[-1]
     pieces: list[tuple[int, int, Link]] = [
         (s, e, Link("", href, title)) for s, e, href, title in spans if start <= s and e <= end
     ]
+    for number, href, title in registrations.get(anchor, []):
+        found = re.search(rf"(?<!\d){re.escape(number)}(?!\d)", text)
+        if found:
+            pieces.append((start + found.start(), start + found.end(), Link("", href, title)))
     for index, (s, e, note) in enumerate(calls):
         if start <= s and e <= end:
             note_anchor = note.rsplit("#", 1)[-1] if note else None
