@@ -9,6 +9,8 @@ default graph of queries is the union of all of them, and states each fact once.
 from __future__ import annotations
 
 import gc
+import shutil
+import time
 from pathlib import Path
 
 import pyoxigraph
@@ -46,11 +48,28 @@ def _shared_update(shared: URIRef, document: URIRef, triples: str) -> str:
     return update
 
 
+def snapshots(store: Path) -> Path:
+    """Where the published snapshots of a store live: ``data/store.snapshots/`` beside ``data/store``."""
+    return store.with_name(store.name + ".snapshots")
+
+
+def served(store: Path) -> Path:
+    """What a server opens: the newest published snapshot of the store, or the store itself
+    when none was published (a store written by the library, not by ``unxref ingest``)."""
+    latest = snapshots(store) / "LATEST"
+    if latest.is_file():
+        snapshot = snapshots(store) / latest.read_text("utf-8").strip()
+        if (snapshot / "CURRENT").is_file():
+            return snapshot
+    return store
+
+
 def _reason(error: OSError) -> str:
     """pyoxigraph's message for an I/O error, shortened to its cause ("Permission denied")."""
     return error.strerror or str(error).strip().splitlines()[0][:200]
 
 
+SNAPSHOTS_KEPT = 3  # a server may still read the one before the newest while it switches
 FLUSH_EVERY = 200  # documents: RocksDB's memory table otherwise grows with everything written
 
 
@@ -131,6 +150,27 @@ class Store:
             del self.oxigraph
             gc.collect()
             self.oxigraph = pyoxigraph.Store(str(self.path))
+
+    def publish(self) -> Path:
+        """A read-only snapshot of the store as it now is, for servers to open and switch to:
+        a RocksDB checkpoint (`Store.backup`: hard links, so seconds and little disk), then
+        the ``LATEST`` pointer replaced atomically. The store itself is never opened by a
+        server while ingest writes it (pyoxigraph: undefined behaviour). Older snapshots
+        beyond the last few are removed."""
+        assert self.path is not None
+        folder = snapshots(self.path)
+        folder.mkdir(exist_ok=True)
+        name = f"{time.time_ns()}"
+        try:
+            self.oxigraph.backup(str(folder / name))
+            pointer = folder / "LATEST.partial"
+            pointer.write_text(name + "\n", "utf-8")
+            pointer.replace(folder / "LATEST")
+        except OSError as error:
+            raise StoreError(f"{folder}: the snapshot cannot be written ({_reason(error)})") from None
+        for old in sorted(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit())[:-SNAPSHOTS_KEPT]:
+            shutil.rmtree(old, ignore_errors=True)
+        return folder / name
 
     def sources(self) -> dict[str, str]:
         """The source file digests (SHA-256) of the documents this version of unxref wrote, and their symbols."""

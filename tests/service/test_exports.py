@@ -48,6 +48,7 @@ def test_what_a_document_cites_by_paragraph_is_listed_once(server_url: str) -> N
     assert len(rows) == len(set(rows))
 
 
+@needs_corpus
 def test_the_dump_carries_its_checksum_and_reads_as_n_quads(server_url: str) -> None:
     response = httpx.get(server_url + "/dump", timeout=120)
     digest = base64.b64encode(hashlib.sha256(response.content).digest()).decode()
@@ -75,6 +76,7 @@ def test_the_graph_store_protocol_says_what_it_cannot_read(
     assert httpx.get(server_url + "/graph-store", params=params).status_code == status
 
 
+@needs_corpus
 def test_the_citation_network_reads_in_networkx_as_graphml_gexf_and_cytoscape(server_url: str) -> None:
     graphml = nx.read_graphml(io.BytesIO(httpx.get(server_url + "/network.graphml", timeout=120).content))
     gexf = nx.read_gexf(io.BytesIO(httpx.get(server_url + "/network.gexf", timeout=120).content))
@@ -120,6 +122,7 @@ def test_a_treaty_is_looked_up_by_its_key(server_url: str) -> None:
     assert int(count[0]["count"]) > 0
 
 
+@needs_corpus
 def test_the_feed_lists_documents_newest_first_and_pages(server_url: str) -> None:
     feed = ET.fromstring(httpx.get(server_url + "/feed").content)
     entries = feed.findall(ATOM + "entry")

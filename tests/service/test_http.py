@@ -9,6 +9,8 @@ import httpx
 import pytest
 from rdflib import Graph
 
+from tests.support import needs_corpus
+
 SEED = "/id/A/RES/62/176"
 ASK = "ASK { <https://w3id.org/unxref/id/A/RES/62/176> ?p ?o }"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
@@ -125,6 +127,7 @@ def test_turtle_is_written_with_prefixes(server_url: str) -> None:
     assert "@prefix cito: <http://purl.org/spar/cito/> ." in httpx.get(server_url + SEED + ".ttl").text
 
 
+@needs_corpus
 def test_the_service_description_is_small_and_links_the_graph_list(server_url: str) -> None:
     response = httpx.get(server_url + "/sparql", headers={"accept": "text/turtle"})
     assert len(response.content) < 10_000 and "/graphs>" in response.text

@@ -38,6 +38,7 @@ from tests.service.w3c_manifests import (
     BOOLEAN_TYPES,
     ENDPOINT_PATH,
     MANIFEST_ENDPOINT_PATH,
+    PROTOCOL_MANIFEST,
     RDF_TYPES,
     SD,
     SD_MANIFEST,
@@ -54,6 +55,7 @@ from tests.service.w3c_manifests import (
 
 PROTOCOL_TESTS = load_protocol_tests()
 SD_TESTS = load_sd_tests()
+needs_protocol_tests = pytest.mark.skipif(not PROTOCOL_TESTS, reason=f"needs {PROTOCOL_MANIFEST} (not in this clone)")
 
 
 # --- what we do with each entry ---------------------------------------------------
@@ -227,11 +229,13 @@ def store_probes() -> list[str]:
 # --- the tests --------------------------------------------------------------------
 
 
+@needs_protocol_tests
 def test_manifest_entries_all_have_a_policy() -> None:
     """A new or renamed manifest entry needs a decision in POLICY."""
     assert [t.local for t in PROTOCOL_TESTS] == list(POLICY)
 
 
+@needs_protocol_tests
 @pytest.mark.usefixtures("w3c_protocol_dataset")
 def test_preloaded_graphs(client: httpx.Client, server_url: str) -> None:
     """The graphs the manifest names (ut:graphData) are in the store, under those names."""

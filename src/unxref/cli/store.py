@@ -11,8 +11,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from unxref.cli.app import app, err, fail, one_of, open_store, out, store_option
+from unxref.cli.app import app, err, fail, one_of, open_store, out, print_error, store_option
 from unxref.config import INGEST_TIME_BUDGET
+from unxref.errors import StoreError
 from unxref.formats import GRAPHS, RESULTS, keys
 
 if TYPE_CHECKING:
@@ -71,13 +72,25 @@ def ingest(
     outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
     removed = _prune(target, outcomes) if prune else []
     folder = target.path
-    del target  # closed, so that the citation graph is read from the store as it now is
-    if folder is not None and any(o.error is None for o in outcomes):
-        from unxref.chains.graph import graph_for
+    changed = bool(removed) or any(o.error is None and not o.unchanged for o in outcomes)
+    try:
+        _publish(target, fresh=changed)
+        unpublished = None
+    except StoreError as error:
+        unpublished = f"{error}; a running server keeps serving the snapshot it has"
+    _print_outcomes(outcomes, folder, removed, unpublished)
 
-        with err.status("building the citation graph for chain requests…"):
-            graph_for(folder)
-    _print_outcomes(outcomes, folder, removed)
+
+def _publish(target: Store, fresh: bool) -> None:
+    """Publish the store for servers (a running one switches to it), and build the citation
+    graph of what they will serve; an unchanged store keeps its snapshot."""
+    from unxref.chains.graph import graph_for
+    from unxref.store import served
+
+    assert target.path is not None
+    snapshot = target.publish() if fresh or served(target.path) == target.path else served(target.path)
+    with err.status("building the citation graph for chain requests…"):
+        graph_for(snapshot)
 
 
 def _prune(target: Store, outcomes: list[IngestOutcome]) -> list[str]:
@@ -93,8 +106,11 @@ def _prune(target: Store, outcomes: list[IngestOutcome]) -> list[str]:
     return gone
 
 
-def _print_outcomes(outcomes: list[IngestOutcome], folder: Path | None, removed: list[str]) -> None:
-    """The summary of an ingest, and a row for each failure; exit 1 when something failed."""
+def _print_outcomes(
+    outcomes: list[IngestOutcome], folder: Path | None, removed: list[str], unpublished: str | None = None
+) -> None:
+    """The summary of an ingest, a row for each failure, and why the store could not be
+    published if it could not; exit 1 when something failed."""
     written = [o for o in outcomes if o.error is None and not o.unchanged]
     unchanged = [o for o in outcomes if o.unchanged]
     failed = [o for o in outcomes if o.error is not None]
@@ -115,6 +131,9 @@ def _print_outcomes(outcomes: list[IngestOutcome], folder: Path | None, removed:
         for outcome in failed:
             reasons.add_row(escape(outcome.source), escape(outcome.error or ""))
         out().print(reasons)
+    if unpublished:
+        print_error(unpublished)
+    if failed or unpublished:
         raise typer.Exit(1)
 
 
@@ -138,6 +157,7 @@ def remove(
         else:
             missing.append(symbol)
     target.compact()
+    _publish(target, fresh=len(missing) < len(symbols))
     if missing:
         raise fail(f"not in the store: {', '.join(missing)}")
 

@@ -3,31 +3,29 @@ citation chains, the named-query API, dumps and dataset descriptions.
 
 SPARQL queries run in worker processes (`unxref.service.workers`), which keeps them
 parallel and stoppable. Pages and small lookups read the same on-disk store,
-opened read-only in this process. Routes live in `unxref.service.routes`, one
+opened read-only in this process; the server follows the snapshots ingest publishes
+(`unxref.service.live`). Routes live in `unxref.service.routes`, one
 module an area.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import pyoxigraph
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 
 from unxref import __version__
 from unxref.config import VENDOR, ServiceSettings, vendor
-from unxref.rdf.iris import Iris
-from unxref.service.deps import TEMPLATES, Service
+from unxref.service import live
 from unxref.service.middleware import HeadAsGet, RequestLimits
 from unxref.service.responses import text
 from unxref.service.routes import chains, dataset, exports, queries, resources, sparql
-from unxref.service.workers import QueryPool
 
 STATIC = Path(__file__).parent / "web" / "static"
 
@@ -36,19 +34,14 @@ def create_app(settings: ServiceSettings) -> FastAPI:
     """The application over a store made by ``unxref ingest``."""
     if not (settings.store / "CURRENT").is_file():
         raise FileNotFoundError(f"{settings.store}: no store here; run 'unxref ingest' first")
-    service = Service(
-        settings=settings,
-        store=pyoxigraph.Store.read_only(str(settings.store)),
-        pool=QueryPool(settings.store, settings.workers),
-        templates=Jinja2Templates(directory=str(TEMPLATES)),
-        iris=Iris.configured(),
-    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        service.pool.start()
+        app.state.service.pool.start()
+        following = asyncio.get_running_loop().create_task(live.follow(app))
         yield
-        service.pool.close()
+        following.cancel()
+        app.state.service.pool.close()
 
     app = FastAPI(
         docs_url=None,  # served from node_modules by the dataset routes: FastAPI's own page uses a CDN
@@ -58,7 +51,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         description="A cross-reference knowledge graph of United Nations resolutions: SPARQL, linked data, named queries.",
         lifespan=lifespan,
     )
-    app.state.service = service
+    app.state.service = live.open_service(settings)
     app.add_middleware(HeadAsGet)
     app.add_middleware(
         CORSMiddleware,

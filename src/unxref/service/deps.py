@@ -23,10 +23,12 @@ TEMPLATES = Path(__file__).parent / "web" / "templates"
 
 @dataclass
 class Service:
-    """The service while it runs. The store is a read-only snapshot, so what is known
-    of it as a whole (its graph names, its size) is read once."""
+    """The service over one published snapshot of the store (`unxref.service.live` swaps in
+    a new one when ingest publishes it). A snapshot never changes, so what is known of it as
+    a whole (its graph names, its size) is read once."""
 
     settings: ServiceSettings
+    snapshot: Path  # the folder opened: a published snapshot, or the store itself
     store: pyoxigraph.Store
     pool: QueryPool
     templates: Jinja2Templates

@@ -63,6 +63,7 @@ async def health(service: ServiceDep) -> dict[str, Any]:
         "status": "ok",
         "version": __version__,
         "store": str(service.settings.store),
+        "snapshot": str(service.snapshot),  # what is served: the newest snapshot ingest published
         "graphs": len(service.graph_names),
         "workers": service.settings.workers,
     }

@@ -1,0 +1,56 @@
+"""A running server follows its store: when `unxref ingest` publishes a new snapshot
+(`unxref.store.Store.publish`), the server opens it and answers new requests from it;
+requests already running finish on the snapshot they started with, whose workers are
+closed once the longest query could have ended.
+
+The server never opens the store ingest writes, only published snapshots, which are
+never written (pyoxigraph: opening read-only while another process writes is undefined
+behaviour); so the web process and its workers always read the same snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pyoxigraph
+from fastapi import FastAPI
+from fastapi.templating import Jinja2Templates
+
+from unxref.config import ServiceSettings
+from unxref.rdf.iris import Iris
+from unxref.service.deps import TEMPLATES, Service
+from unxref.service.workers import QueryPool
+from unxref.store import served
+
+CHECK_EVERY = 2.0  # seconds between looks at the store's LATEST pointer
+
+
+def open_service(settings: ServiceSettings) -> Service:
+    """The service over the newest snapshot of the store (its workers not started yet)."""
+    snapshot = served(settings.store)
+    return Service(
+        settings=settings,
+        snapshot=snapshot,
+        store=pyoxigraph.Store.read_only(str(snapshot)),
+        pool=QueryPool(snapshot, settings.workers),
+        templates=Jinja2Templates(directory=str(TEMPLATES)),
+        iris=Iris.configured(),
+    )
+
+
+async def follow(app: FastAPI) -> None:
+    """Switch to each new snapshot as it is published; runs as long as the server."""
+    while True:
+        await asyncio.sleep(CHECK_EVERY)
+        current: Service = app.state.service
+        if served(current.settings.store) == current.snapshot:
+            continue
+        fresh = await asyncio.to_thread(open_service, current.settings)
+        fresh.pool.start()
+        app.state.service = fresh
+        asyncio.get_running_loop().create_task(_retire(current, current.settings.max_timeout + 1))
+
+
+async def _retire(service: Service, after: float) -> None:
+    await asyncio.sleep(after)
+    await asyncio.to_thread(service.pool.close)

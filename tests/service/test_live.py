@@ -1,0 +1,66 @@
+"""A running server follows its store (issue 9): ingest publishes a snapshot, and the
+server answers new requests from it without a restart."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import httpx
+from typer.testing import CliRunner
+
+from tests.support import EXAMPLE, serving
+from unxref.cli import app
+from unxref.store import served, snapshots
+
+runner = CliRunner()
+
+
+def _ingest(store: Path, *paths: Path) -> None:
+    result = runner.invoke(app, ["ingest", *map(str, paths), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+
+
+def _copy(folder: Path, symbol: str) -> Path:
+    """The example again, as another resolution (its sidecar gives the symbol)."""
+    folder.mkdir(exist_ok=True)
+    text = folder / "copy.txt"
+    shutil.copy(EXAMPLE, text)
+    (folder / "copy.meta.toml").write_text(f'symbol = "{symbol}"\ndate = "2007-12-18"\n', "utf-8")
+    return text
+
+
+def test_ingest_publishes_a_snapshot_that_servers_open(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _ingest(store, EXAMPLE)
+    snapshot = served(store)
+    assert snapshot.parent == snapshots(store) and (snapshot / "CURRENT").is_file()
+    assert (snapshots(store) / "LATEST").read_text().strip() == snapshot.name
+
+
+def test_an_unchanged_ingest_keeps_the_snapshot(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _ingest(store, EXAMPLE)
+    first = served(store)
+    _ingest(store, EXAMPLE)
+    assert served(store) == first
+
+
+def test_a_running_server_answers_from_a_later_ingest(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _ingest(store, EXAMPLE)
+    with serving(store, tmp_path / "server.log", "--workers", "1") as url:
+        before = httpx.get(url + "/health").json()["snapshot"]
+        assert httpx.get(url + "/id/A/RES/62/1").status_code == 404
+        _ingest(store, _copy(tmp_path / "more", "A/RES/62/1"))
+        for _ in range(150):  # the server looks every 2 s
+            if httpx.get(url + "/health").json()["snapshot"] != before:
+                break
+            time.sleep(0.2)
+        assert httpx.get(url + "/health").json()["snapshot"] == str(served(store))
+        assert httpx.get(url + "/id/A/RES/62/1").status_code == 200
+        ask = "ASK { GRAPH <https://w3id.org/unxref/id/graph/A/RES/62/1> { ?s ?p ?o } }"
+        assert httpx.get(url + "/sparql", params={"query": ask}, headers={"accept": "application/json"}).json()[
+            "boolean"
+        ]
