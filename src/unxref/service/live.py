@@ -45,7 +45,10 @@ async def follow(app: FastAPI) -> None:
         current: Service = app.state.service
         if served(current.settings.store) == current.snapshot:
             continue
-        fresh = await asyncio.to_thread(open_service, current.settings)
+        try:
+            fresh = await asyncio.to_thread(open_service, current.settings)
+        except OSError:
+            continue  # the snapshot was removed as it was opened: the next look finds the newer one
         fresh.pool.start()
         app.state.service = fresh
         asyncio.get_running_loop().create_task(_retire(current, current.settings.max_timeout + 1))
