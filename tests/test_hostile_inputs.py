@@ -138,8 +138,8 @@ def _copies(folder: Path, count: int) -> Path:
     """``count`` copies of the example, each its own resolution by its sidecar."""
     folder.mkdir()
     for number in range(1, count + 1):
-        shutil.copy(EXAMPLE, folder / f"copy{number:03}.txt")
-        (folder / f"copy{number:03}.meta.toml").write_text(f'symbol = "A/RES/62/{number}"\n', "utf-8")
+        shutil.copy(EXAMPLE, folder / f"copy{number:04}.txt")
+        (folder / f"copy{number:04}.meta.toml").write_text(f'symbol = "A/RES/62/{number}"\n', "utf-8")
     return folder
 
 
@@ -171,13 +171,18 @@ def _documents_and_provenances(store: Path) -> tuple[set[str], set[str]]:
     return documents, provenances
 
 
+KILLS = int(os.environ.get("UNXREF_KILLS", "5"))  # `make fuzz`: 20 kills over 500 documents
+KILLED_DOCUMENTS = int(os.environ.get("UNXREF_KILLED_DOCUMENTS", "60"))
+
+
 def test_an_ingest_killed_at_random_leaves_each_document_whole_or_absent(tmp_path: Path) -> None:
-    """Killed (SIGKILL) five times at random moments, then run to its end: after each kill the
-    documents in the store are those with their provenance, and the end is a clean ingest's."""
-    source = _copies(tmp_path / "copies", 60)
+    """Killed (SIGKILL) at random moments, then run to its end: after each kill the documents
+    in the store are those with their provenance, and the end is a clean ingest's."""
+    source = _copies(tmp_path / "copies", KILLED_DOCUMENTS)
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     store = tmp_path / "store"
-    moments = random.Random(9).sample([x / 10 for x in range(25, 60)], 5)
+    latest = 30 + KILLED_DOCUMENTS // 2  # tenths of a second: Python's start, then about 50 ms a document
+    moments = [x / 10 for x in random.Random(9).choices(range(25, latest), k=KILLS)]
     for moment in moments:
         command = [sys.executable, "-m", "unxref.cli", "ingest", str(source), "--store", str(store), "--workers", "1"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
