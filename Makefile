@@ -12,7 +12,7 @@ PORT ?= 8000
 DEBIAN_NEEDS := chromium:chromium dot:graphviz node:nodejs npm:npm pdftotext:poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint fuzz bench bench-http bench-chains docs clean
+.PHONY: install run test lint fuzz loadtest bench bench-http bench-chains docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ test: install lint
 fuzz: install
 	UNXREF_FUZZ_EXAMPLES=50000 $(BIN)/pytest -q -p no:cacheprovider tests/fuzz
 	UNXREF_KILLS=20 UNXREF_KILLED_DOCUMENTS=500 $(BIN)/pytest -q -p no:cacheprovider tests/test_hostile_inputs.py -k killed
+
+# 50 clients for 60 s on loopback, a runaway query every 10 s (issue 13); docs/RELIABILITY.md has the figures.
+loadtest: install
+	$(BIN)/python bench/loadtest.py
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
