@@ -159,8 +159,7 @@ def ingest(
             record(Outcome(str(path), symbol, unchanged=True))
         else:
             todo.append((path, sha256))
-    prepared = _prepared(todo, check, workers, budget)
-    for outcome in prepared:
+    for outcome in _prepared(todo, check, workers, budget):
         try:
             write(outcome)
         except StoreError as error:

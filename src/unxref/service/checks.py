@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -68,13 +69,14 @@ _CHAINING_WORDS = ("UNION", "OPTIONAL", "MINUS")
 _OPERATORS = frozenset("|&/+-*=<>!^")
 
 
-def tokens(query: str) -> list[Token]:
-    """The query's tokens, comments left out."""
-    return [
+@lru_cache(maxsize=32)
+def tokens(query: str) -> tuple[Token, ...]:
+    """The query's tokens, comments left out; read once for all the checks of a request."""
+    return tuple(
         Token(match.lastgroup, match.group(), match.start())  # type: ignore[arg-type]
         for match in _LEXEME.finditer(query)
         if match.lastgroup != "comment"
-    ]
+    )
 
 
 def check_size(query: str) -> None:
@@ -95,7 +97,7 @@ def check_size(query: str) -> None:
             raise QueryTooLarge(f"the query chains more than {MAX_CHAINED:,} UNION, OPTIONAL, MINUS or operators")
 
 
-def _prefixes(found: list[Token]) -> dict[str, str]:
+def _prefixes(found: tuple[Token, ...]) -> dict[str, str]:
     """``PREFIX name: <iri>`` declarations: name → IRI."""
     declared = {}
     for index, token in enumerate(found[:-2]):
@@ -143,7 +145,7 @@ def capped(query: str, limit: int) -> str | None:
     return f"{query[:start]}SELECT {' '.join(projected)} WHERE {{\n{query[start:]}\n}} LIMIT {limit}"
 
 
-def _projection(found: list[Token]) -> list[str]:
+def _projection(found: tuple[Token, ...]) -> list[str]:
     """The variables a SELECT projects, in order (``?a (COUNT(*) AS ?n)`` gives ?a ?n); none for ``*``."""
     projected: list[str] = []
     depth = 0
