@@ -127,9 +127,7 @@ def read_pdf(path: Path, data: bytes) -> str:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
-    except (PDFEncryptionError, PDFPasswordIncorrect):
-        raise InputError(path, "the PDF is encrypted; give a copy without a password") from None
-    except Exception as error:  # pdfminer raises what its parser meets (PdfminerException, struct.error, ...)
+    except Exception as error:  # pdfminer raises what its parser meets; pdfplumber wraps it in PdfminerException
         cause = next((a for a in error.args if isinstance(a, Exception)), error.__cause__ or error.__context__ or error)
         if isinstance(cause, (PDFEncryptionError, PDFPasswordIncorrect)):
             raise InputError(path, "the PDF is encrypted; give a copy without a password") from None
