@@ -11,8 +11,8 @@ import networkx as nx
 import pytest
 
 from tests.support import ROOT, needs_corpus
-from unxref.chains.analysis import chains_between, data_errors, lineage, most_cited, neighbourhood
-from unxref.chains.exports import EDGE_LABELS_UP_TO, cytoscape, dot, gexf, graphml, svg
+from unxref.chains.analysis import ChainFilter, chains_between, data_errors, lineage, most_cited, neighbourhood
+from unxref.chains.exports import EDGE_LABELS_UP_TO, TreeRow, cytoscape, dot, gexf, graphml, svg, tree
 from unxref.chains.graph import ChainError, find_node, graph_for
 
 ID = "https://w3id.org/unxref/id/"
@@ -150,6 +150,79 @@ def test_an_unknown_symbol_is_a_clear_error(graph: nx.DiGraph) -> None:
         find_node(graph, "A/RES/99/999")
 
 
+def pairs(sub: nx.DiGraph) -> set[tuple[str, str]]:
+    return {(s.rsplit("/", 1)[-1], t.rsplit("/", 1)[-1]) for s, t in sub.edges}
+
+
+def filtered(graph: nx.DiGraph, only: ChainFilter, root: str, depth: int = 3) -> nx.DiGraph:
+    return neighbourhood(only.view(graph, root), root, depth, "back")
+
+
+@needs_corpus
+def test_a_function_filter_keeps_the_pairs_with_that_function(graph: nx.DiGraph) -> None:
+    # 598 (1987) PP1 "Reaffirming its resolution 582 (1986)"; nothing else in its chain is reaffirmed.
+    assert pairs(filtered(graph, ChainFilter(functions=("reaffirming",)), sc(598, 1987))) == {
+        ("598_(1987)", "582_(1986)")
+    }
+
+
+@needs_corpus
+def test_a_year_range_drops_what_is_dated_outside_it(graph: nx.DiGraph) -> None:
+    # Since 1945: the 1925 Geneva Protocol goes, with both citations of it (582 PP5 and OP2, 598 PP4).
+    sub = filtered(graph, ChainFilter(since=1945), sc(598, 1987))
+    assert GENEVA_PROTOCOL not in sub and set(sub) == {sc(598, 1987), sc(582, 1986), CHARTER, GENEVA_III}
+
+
+@needs_corpus
+def test_a_year_range_always_keeps_the_chains_own_resolution(graph: nx.DiGraph) -> None:
+    assert sc(598, 1987) in filtered(graph, ChainFilter(until=1986), sc(598, 1987))
+
+
+@needs_corpus
+def test_only_resolutions_drops_treaties_and_documents(graph: nx.DiGraph) -> None:
+    assert pairs(filtered(graph, ChainFilter(only_resolutions=True), sc(598, 1987))) == {("598_(1987)", "582_(1986)")}
+
+
+def test_a_body_filter_drops_the_resolutions_of_other_bodies(graph: nx.DiGraph) -> None:
+    # The seed cites ECOSOC's E/RES/2007/12 (OP23) and the Commission on Narcotic Drugs' E/CN.7/RES/50/12.
+    root = ID + "A/RES/62/176"
+    everything, general_assembly = (filtered(graph, ChainFilter(bodies=b), root, 1) for b in ((), ("GA",)))
+    assert set(everything) - set(general_assembly) == {ID + "E/RES/2007/12", ID + "E/CN.7/RES/50/12"}
+    assert CHARTER in general_assembly  # treaties stay: the body filter is about resolutions
+
+
+def test_the_tree_lists_each_citation_with_its_functions_and_paragraphs(graph: nx.DiGraph) -> None:
+    root = ID + "A/RES/62/176"
+    rows = tree(neighbourhood(graph, root, 1, "back"), root, "back", 1)
+    assert rows[0] == TreeRow("", root, False, (), (), False)
+    assert TreeRow("├── ", ID + "A/RES/61/183", False, ("recalling",), ("PP1",), False) in rows
+
+
+@needs_corpus
+def test_a_node_opens_at_the_first_paragraph_where_it_cites_the_chain(graph: nx.DiGraph) -> None:
+    # 582 (1986): PP4 "Recalling the provisions of the Charter", PP5 the 1925 Geneva Protocol.
+    sub = neighbourhood(graph, sc(598, 1987), 3, "back")
+    hrefs = {n["data"]["id"]: n["data"]["href"] for n in cytoscape(sub, sc(598, 1987))["elements"]["nodes"]}
+    assert hrefs[sc(582, 1986)] == "/id/S/RES/582_(1986)#PP4" and hrefs[CHARTER] == "/id/treaty/un-charter"
+
+
+@needs_corpus
+def test_an_edge_opens_the_citing_page_at_its_first_paragraph(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, sc(598, 1987), 3, "back")
+    edge = next(
+        e["data"] for e in cytoscape(sub)["elements"]["edges"] if e["data"]["id"] == f"{sc(598, 1987)} -> {CHARTER}"
+    )
+    assert edge["paragraphs"] == ["PP8", "PP10", "OP4"] and edge["href"] == "/id/S/RES/598_(1987)#PP8"
+
+
+@needs_corpus
+def test_a_treaty_is_labelled_with_its_shortest_english_name(graph: nx.DiGraph) -> None:
+    sub = neighbourhood(graph, sc(598, 1987), 3, "back")
+    labels = {n["data"]["id"]: n["data"]["label"] for n in cytoscape(sub)["elements"]["nodes"]}
+    assert labels[GENEVA_PROTOCOL] == "1925 Geneva Protocol" and labels[GENEVA_III] == "Third Geneva Convention"
+    assert sub.nodes[GENEVA_PROTOCOL]["symbol"].startswith("Protocol for the Prohibition of the Use in War")
+
+
 def test_graphml_and_gexf_read_back_with_the_same_nodes_and_edges(graph: nx.DiGraph) -> None:
     sub = neighbourhood(graph, ID + "A/RES/62/176", 2, "both")
     for data, read in ((graphml(sub), nx.read_graphml), (gexf(sub), nx.read_gexf)):
@@ -195,7 +268,7 @@ def test_cytoscape_elements(graph: nx.DiGraph) -> None:
     sub = neighbourhood(graph, ID + "A/RES/62/176", 1, "back")
     elements = cytoscape(sub, ID + "A/RES/62/176")["elements"]
     root = next(n["data"] for n in elements["nodes"] if n["data"]["root"])
-    assert root["label"] == "A/RES/62/176" and root["href"] == "/id/A/RES/62/176" and root["body"] == "GA"
+    assert root["label"] == "A/RES/62/176" and root["href"] == "/id/A/RES/62/176#PP1" and root["body"] == "GA"
     assert len(elements["nodes"]) == sub.number_of_nodes() and len(elements["edges"]) == sub.number_of_edges()
 
 
@@ -209,7 +282,8 @@ def test_the_cli_prints_a_tree_with_dates_and_functions(store_path: Path) -> Non
     )
     lines = result.stdout.splitlines()
     assert lines[0] == "A/RES/62/176 2007-12-18 · Coopération internationale face au problème mondial de la drogue"
-    assert "├── recalling: A/RES/61/183" in result.stdout
+    assert "├── recalling (PP1): A/RES/61/183" in lines  # cited, not ingested: no date known
+    assert "├── reaffirming (PP6): Charter of the United Nations 1945-06-26" in lines
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "dot", "svg"])

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
 import networkx as nx
 
-from unxref.chains.graph import ChainError, Direction
+from unxref.chains.graph import ChainError, Direction, paragraph_order
 from unxref.rdf.iris import Iris
 
 
 def cytoscape(graph: nx.DiGraph, root: str | None = None) -> dict[str, Any]:
     """Cytoscape.js elements: nodes with symbol, kind, body, date, title; edges with functions.
     In the shape `networkx.cytoscape_graph` reads back too (``value`` and ``name`` of a node,
-    ``directed``, ``multigraph`` and ``data`` at the top)."""
+    ``directed``, ``multigraph`` and ``data`` at the top). A node's ``href`` opens its page at
+    the first paragraph where it cites another node of the chain; an edge's at the citing paragraph."""
     iris = Iris.configured()
     nodes = [
         {
@@ -24,13 +26,13 @@ def cytoscape(graph: nx.DiGraph, root: str | None = None) -> dict[str, Any]:
                 "id": n,
                 "value": n,
                 "name": d["symbol"],
-                "label": d["symbol"],
+                "label": d["short"] or d["symbol"],
                 "kind": d["kind"],
                 "body": d["body"] or "other",
                 "date": d["date"],
                 "title": d["title"],
                 "inCorpus": d["in_corpus"],
-                "href": iris.page(n),
+                "href": iris.page(n) + _fragment(_first_paragraph(graph, n)),
                 "root": n == root,
             }
         }
@@ -46,11 +48,22 @@ def cytoscape(graph: nx.DiGraph, root: str | None = None) -> dict[str, Any]:
                 "functions": d["functions"],
                 "paragraphs": d["paragraphs"],
                 "notes": d["notes"],
+                "href": iris.page(s) + _fragment(d["paragraphs"][0] if d["paragraphs"] else ""),
             }
         }
         for s, t, d in sorted(graph.edges(data=True))
     ]
     return {"data": [], "directed": True, "multigraph": False, "elements": {"nodes": nodes, "edges": edges}}
+
+
+def _first_paragraph(graph: nx.DiGraph, node: str) -> str:
+    """The first paragraph, in printed order, where a node cites another node of the graph."""
+    paragraphs = [p for _, _, d in graph.out_edges(node, data=True) for p in d["paragraphs"][:1] if p]
+    return min(paragraphs, key=paragraph_order, default="")
+
+
+def _fragment(paragraph: str) -> str:
+    return f"#{paragraph}" if paragraph else ""
 
 
 def _flat(graph: nx.DiGraph) -> nx.DiGraph:
@@ -111,15 +124,54 @@ def svg(graph: nx.DiGraph) -> bytes:
     return subprocess.run(["dot", "-Tsvg"], input=dot(graph).encode(), capture_output=True, check=True).stdout
 
 
-def text_tree(graph: nx.DiGraph, root: str, direction: Direction, depth: int) -> str:
-    """A readable tree, breadth first: each citation with its functions, each node with its date;
-    a node already shown is not expanded again."""
+@dataclass(frozen=True)
+class TreeRow:
+    """One line of the chain's tree: the node, and the citation that leads to it from its parent."""
 
-    def label(node: str) -> str:
-        d = graph.nodes[node]
-        return " ".join(part for part in (d["symbol"], d["date"], f"· {d['title']}" if d["title"] else "") if part)
+    branch: str  # the tree drawn before the entry, e.g. "│   ├── "
+    node: str
+    cited_by: bool  # the node cites its parent (a forward step), rather than being cited by it
+    functions: tuple[str, ...]
+    paragraphs: tuple[str, ...]  # of the citing one
+    repeated: bool  # shown above already, not expanded again
 
-    lines = [label(root)]
+
+def tree(graph: nx.DiGraph, root: str, direction: Direction, depth: int) -> list[TreeRow]:
+    """The chain as a tree, breadth first, newest first among siblings; a node already shown
+    is listed again but not expanded."""
+    levels = _levels(graph, root, direction, depth)
+
+    def children(node: str, forward: bool) -> list[tuple[str, bool]]:
+        found = graph.predecessors(node) if forward else graph.successors(node)
+        near = [c for c in found if levels.get(c, 0) == levels[node] + 1]
+        return [(c, forward) for c in sorted(near, key=lambda n: (graph.nodes[n]["date"], n), reverse=True)]
+
+    rows = [TreeRow("", root, False, (), (), False)]
+    shown = {root}
+
+    def walk(branches: list[tuple[str, bool]], parent: str, prefix: str) -> None:
+        for index, (child, forward) in enumerate(branches):
+            last = index == len(branches) - 1
+            edge = graph.edges[child, parent] if forward else graph.edges[parent, child]
+            repeated = child in shown
+            branch = prefix + ("└── " if last else "├── ")
+            rows.append(TreeRow(branch, child, forward, tuple(edge["functions"]), tuple(edge["paragraphs"]), repeated))
+            shown.add(child)
+            if not repeated:
+                walk(children(child, forward), child, prefix + ("    " if last else "│   "))
+
+    walk(
+        [*children(root, False), *children(root, True)]
+        if direction == "both"
+        else children(root, direction == "forward"),
+        root,
+        "",
+    )
+    return rows
+
+
+def _levels(graph: nx.DiGraph, root: str, direction: Direction, depth: int) -> dict[str, int]:
+    """Each node's first distance from the root, back then forward."""
     levels = {root: 0}
     for forward in (False, True):
         if direction == ("forward" if not forward else "back"):
@@ -130,27 +182,22 @@ def text_tree(graph: nx.DiGraph, root: str, direction: Direction, depth: int) ->
                 for child in sorted(graph.predecessors(node) if forward else graph.successors(node)):
                     levels.setdefault(child, level)
             frontier = [n for n, lv in levels.items() if lv == level]
+    return levels
 
-    def children(node: str, forward: bool) -> list[tuple[str, bool]]:
-        found = graph.predecessors(node) if forward else graph.successors(node)
-        near = [c for c in found if levels.get(c, 0) == levels[node] + 1]
-        return [(c, forward) for c in sorted(near, key=lambda n: graph.nodes[n]["date"], reverse=True)]
 
-    def walk(branches: list[tuple[str, bool]], parent: str, prefix: str, shown: set[str]) -> None:
-        for index, (child, forward) in enumerate(branches):
-            last = index == len(branches) - 1
-            edge = graph.edges[child, parent] if forward else graph.edges[parent, child]
-            verb = ("cited by: " if forward else "") + ", ".join(edge["functions"])
-            repeated = child in shown
-            lines.append(
-                f"{prefix}{'└── ' if last else '├── '}{verb}: {label(child)}{' (see above)' if repeated else ''}"
-            )
-            shown.add(child)
-            if not repeated:
-                walk(children(child, forward), child, prefix + ("    " if last else "│   "), shown)
+def text_tree(graph: nx.DiGraph, root: str, direction: Direction, depth: int) -> str:
+    """The tree as text: each citation with its functions and paragraphs, each node with its date."""
 
-    roots = (children(root, False) if direction != "forward" else []) + (
-        children(root, True) if direction != "back" else []
-    )
-    walk(roots, root, "", {root})
+    def label(node: str) -> str:
+        d = graph.nodes[node]
+        return " ".join(part for part in (d["symbol"], d["date"], f"· {d['title']}" if d["title"] else "") if part)
+
+    lines = []
+    for row in tree(graph, root, direction, depth):
+        if not row.branch:
+            lines.append(label(row.node))
+            continue
+        verb = ("cited by: " if row.cited_by else "") + ", ".join(row.functions)
+        where = f" ({', '.join(row.paragraphs)})" if row.paragraphs else ""
+        lines.append(f"{row.branch}{verb}{where}: {label(row.node)}{' (see above)' if row.repeated else ''}")
     return "\n".join(lines) + "\n"

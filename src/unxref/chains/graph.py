@@ -37,6 +37,7 @@ NODE_FACTS = {
       BIND (IF(?type = unx:Resolution, "resolution", IF(?type = unx:Document, "document", "treaty")) AS ?value) }""",
     "symbol": "SELECT DISTINCT ?node ?value WHERE { ?node dcterms:identifier ?value }",
     "name": 'SELECT DISTINCT ?node ?value WHERE { ?node a unx:Treaty ; skos:prefLabel ?value FILTER (lang(?value) = "en") }',
+    "short": 'SELECT DISTINCT ?node ?value WHERE { ?node a unx:Treaty ; skos:altLabel ?value FILTER (lang(?value) = "en") }',
     "date": "SELECT DISTINCT ?node ?value WHERE { ?node unx:adoptionDate ?value }",
     "title": "SELECT DISTINCT ?node ?value WHERE { ?node dcterms:title ?value }",
     "body": "SELECT DISTINCT ?node ?value WHERE { ?node unx:adoptedBy ?adopter . ?adopter skos:notation ?value }",
@@ -51,6 +52,9 @@ CITATION_FACTS = {
     "function": "SELECT ?citation ?value WHERE { ?citation unx:function ?value }",
     "note": "SELECT ?citation ?value WHERE { ?citation unx:footnote ?footnote . ?footnote unx:noteNumber ?value }",
 }
+
+
+GRAPH_FORMAT = 2  # in the cache's file names: a graph cached by an earlier unxref is built again
 
 
 class ChainError(ValueError):
@@ -70,7 +74,11 @@ def citation_graph(store: pyoxigraph.Store) -> nx.DiGraph:
     facts: dict[str, dict[str, str]] = {}
     for name, query in NODE_FACTS.items():
         for row in _rows(store, query):
-            facts.setdefault(row["node"], {}).setdefault(name, row["value"])
+            known, value = facts.setdefault(row["node"], {}), row["value"]
+            if name == "short":  # the shortest of a treaty's other names labels it in a chain
+                known[name] = min(known.get(name, value), value, key=lambda v: (len(v), v))
+            else:
+                known.setdefault(name, value)
     graph = nx.DiGraph()
     for node, known in facts.items():
         if "kind" not in known:
@@ -79,6 +87,7 @@ def citation_graph(store: pyoxigraph.Store) -> nx.DiGraph:
             node,
             kind=known["kind"],
             symbol=known.get("name") or known.get("symbol") or node.rsplit("/", 1)[-1],
+            short=known.get("short", ""),
             date=known.get("date", ""),
             title=known.get("title", ""),
             body=known.get("body", ""),
@@ -97,7 +106,7 @@ def citation_graph(store: pyoxigraph.Store) -> nx.DiGraph:
             continue
         data = graph.get_edge_data(citing, cited) or {"cited_in": []}
         function = citation["function"].rsplit("/", 1)[-1]
-        data["cited_in"].append((_paragraph_order(paragraph), paragraph, function, citation.get("note")))
+        data["cited_in"].append((paragraph_order(paragraph), paragraph, function, citation.get("note")))
         graph.add_edge(citing, cited, **data)
     for _, _, data in graph.edges(data=True):
         cited_in = sorted(data.pop("cited_in"), key=lambda c: (c[0], c[3] or ""))
@@ -108,7 +117,7 @@ def citation_graph(store: pyoxigraph.Store) -> nx.DiGraph:
     return graph
 
 
-def _paragraph_order(paragraph: str) -> tuple[int, int]:
+def paragraph_order(paragraph: str) -> tuple[int, int]:
     """PP1 < PP2 < OP1 < ANNEX-1: the order paragraphs are printed in."""
     kind, number = re.match(r"([A-Z]+)-?(\d*)", paragraph).groups()  # type: ignore[union-attr]
     return {"PP": 0, "OP": 1}.get(kind, 2), int(number or 0)
@@ -122,7 +131,7 @@ def _fingerprint(path: Path) -> tuple[str, int]:
 
 def _cache_file(path: str, state: int) -> Path:
     root = cache_dir() / "chains"
-    return root / f"{hashlib.sha256(path.encode()).hexdigest()[:16]}-{state}.pickle"
+    return root / f"{hashlib.sha256(path.encode()).hexdigest()[:16]}-{state}-v{GRAPH_FORMAT}.pickle"
 
 
 @lru_cache(maxsize=4)

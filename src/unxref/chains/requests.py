@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import orjson
 
-from unxref.chains.analysis import chains_between, neighbourhood
-from unxref.chains.exports import cytoscape, dot, gexf, graphml, svg
+from unxref.chains.analysis import ChainFilter, chains_between, lineage, neighbourhood
+from unxref.chains.exports import cytoscape, dot, gexf, graphml, svg, tree
 from unxref.chains.graph import ChainError, Direction, find_node, graph_for
 from unxref.formats import CHAINS, by_key, with_charset
 
@@ -22,6 +23,9 @@ class ChainJob:
     direction: Direction = "back"
     format: str = "json"
     bound: int = 6
+    only: ChainFilter = field(default_factory=ChainFilter)
+    view: bool = False  # the JSON the chain page draws: with the tree and what the filters can choose
+    series: bool = False  # the lineage of the start's series instead of a neighbourhood
 
 
 def answer(store_path: Path, job: ChainJob) -> tuple[int, str, bytes]:
@@ -29,14 +33,7 @@ def answer(store_path: Path, job: ChainJob) -> tuple[int, str, bytes]:
     graph = graph_for(store_path)
     try:
         start = find_node(graph, job.start)
-        extra: dict[str, Any] = {}
-        if job.target:
-            end = find_node(graph, job.target)
-            shortest, every = chains_between(graph, start, end, job.bound)
-            sub = graph.subgraph({n for path in every for n in path}).copy()
-            extra = {"shortest": shortest, "chains": every}
-        else:
-            sub = neighbourhood(graph, start, job.depth, job.direction)
+        sub, extra = _chain(graph, start, job)
         writers = {
             "json": lambda: orjson.dumps(cytoscape(sub, start) | extra),
             "graphml": lambda: graphml(sub),
@@ -47,3 +44,30 @@ def answer(store_path: Path, job: ChainJob) -> tuple[int, str, bytes]:
         return 200, with_charset(by_key(CHAINS, job.format).media_type), writers[job.format]()
     except ChainError as error:
         return 404, "text/plain; charset=utf-8", f"{error}\n".encode()
+
+
+def _chain(graph: nx.DiGraph, start: str, job: ChainJob) -> tuple[nx.DiGraph, dict[str, Any]]:
+    """The subgraph asked for, and what the JSON says beside its elements."""
+    seen = job.only.view(graph, start)
+    if job.series:
+        series = lineage(seen, start)
+        return seen.subgraph(series), {"series": series}
+    if job.target:
+        shortest, every = chains_between(seen, start, find_node(graph, job.target), job.bound)
+        return seen.subgraph({n for path in every for n in path}), {"shortest": shortest, "chains": every}
+    sub = neighbourhood(seen, start, job.depth, job.direction)
+    if not job.view:
+        return sub, {}
+    rows = tree(sub, start, job.direction, job.depth)
+    return sub, {"tree": [asdict(row) for row in rows], "choices": _choices(graph, start, job)}
+
+
+def _choices(graph: nx.DiGraph, start: str, job: ChainJob) -> dict[str, Any]:
+    """What the filters can choose from: the functions, bodies and years of the unfiltered chain."""
+    everything = neighbourhood(graph, start, job.depth, job.direction)
+    years = sorted(int(d["date"][:4]) for _, d in everything.nodes(data=True) if d["date"])
+    return {
+        "functions": sorted({f for _, _, d in everything.edges(data=True) for f in d["functions"]}),
+        "bodies": sorted({d["body"] or "other" for _, d in everything.nodes(data=True) if d["kind"] == "resolution"}),
+        "years": [years[0], years[-1]] if years else [],
+    }
