@@ -426,6 +426,45 @@ def test_the_chains_between_two_resolutions(server_url: str) -> None:
     assert data["shortest"] == [ID + "A/RES/62/176", ID + "A/RES/61/183"] and data["chains"] == [data["shortest"]]
 
 
+def test_the_chain_api_narrows_by_function_and_says_what_it_can_choose(server_url: str) -> None:
+    url = server_url + "/api/chains/A/RES/62/176"
+    everything = httpx.get(url, params={"depth": 1, "view": "true"}, timeout=60).json()
+    recalled = httpx.get(url, params={"depth": 1, "function": "recalling"}, timeout=60).json()
+    assert {e["data"]["target"] for e in recalled["elements"]["edges"]} == {
+        ID + "A/RES/61/183",
+        ID + "A/RES/60/1",
+        ID + "A/RES/55/2",
+    }
+    assert everything["choices"]["bodies"] == ["ECOSOC", "GA", "other"]  # E/CN.7/RES/50/12 is the CND's
+    assert everything["tree"][0] == {
+        "branch": "",
+        "node": ID + "A/RES/62/176",
+        "cited_by": False,
+        "functions": [],
+        "paragraphs": [],
+        "repeated": False,
+    }
+    assert "tree" not in recalled
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "said"),
+    [
+        ({"body": "UNESCO"}, 400, "body is one of SC, GA, ECOSOC, other"),
+        ({"only": "treaties"}, 400, "only is 'resolutions'"),
+        ({"since": "last year"}, 422, "Input should be a valid integer"),  # FastAPI's own check of a year
+    ],
+)
+def test_a_bad_chain_filter_is_refused(server_url: str, params: dict[str, str], status: int, said: str) -> None:
+    response = httpx.get(server_url + "/api/chains/A/RES/62/176", params=params, timeout=60)
+    assert response.status_code == status and said in response.text
+
+
+def test_the_lineage_api_gives_the_series_oldest_first(server_url: str) -> None:
+    data = httpx.get(server_url + "/api/lineage/A/RES/62/176", timeout=60).json()
+    assert data["series"][-1] == ID + "A/RES/62/176"
+
+
 @pytest.mark.parametrize(
     ("fmt", "media_type"),
     [

@@ -33,11 +33,20 @@ def neighbourhood(graph: nx.DiGraph, start: str, depth: int, direction: Directio
     return graph.subgraph(keep)
 
 
+LANES = ("SC", "GA", "ECOSOC", "other")
+
+
+def lane(body: str) -> str:
+    """The lane of a resolution's body in the chain view and its filter: the three principal
+    organs that adopt most resolutions, and "other" for every other body (CND, HRC, ...)."""
+    return body if body in LANES[:3] else "other"
+
+
 @dataclass(frozen=True)
 class ChainFilter:
     """What a scholar narrows a chain to. Empty means everything: ``functions`` keeps the
     citing pairs with at least one of them, ``bodies`` the resolutions adopted by one of them
-    ("SC", "GA", "ECOSOC", "other"; treaties and documents stay), ``since`` and ``until`` the nodes dated in those years
+    (a ``lane``; treaties and documents stay), ``since`` and ``until`` the nodes dated in those years
     (an undated node goes once a range is asked), ``only_resolutions`` drops treaties and documents.
     The chain's own resolution is always kept."""
 
@@ -63,7 +72,7 @@ class ChainFilter:
     def _keeps(self, node: dict[str, Any]) -> bool:
         if node["kind"] != "resolution":
             return not self.only_resolutions and self._in_range(node["date"])
-        return (not self.bodies or (node["body"] or "other") in self.bodies) and self._in_range(node["date"])
+        return (not self.bodies or lane(node["body"]) in self.bodies) and self._in_range(node["date"])
 
     def _in_range(self, date: str) -> bool:
         if self.since is None and self.until is None:

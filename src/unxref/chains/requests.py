@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 import orjson
 
-from unxref.chains.analysis import ChainFilter, chains_between, lineage, neighbourhood
+from unxref.chains.analysis import ChainFilter, chains_between, lane, lineage, neighbourhood
 from unxref.chains.exports import cytoscape, dot, gexf, graphml, svg, tree
 from unxref.chains.graph import ChainError, Direction, find_node, graph_for
 from unxref.formats import CHAINS, by_key, with_charset
@@ -68,6 +68,6 @@ def _choices(graph: nx.DiGraph, start: str, job: ChainJob) -> dict[str, Any]:
     years = sorted(int(d["date"][:4]) for _, d in everything.nodes(data=True) if d["date"])
     return {
         "functions": sorted({f for _, _, d in everything.edges(data=True) for f in d["functions"]}),
-        "bodies": sorted({d["body"] or "other" for _, d in everything.nodes(data=True) if d["kind"] == "resolution"}),
+        "bodies": sorted({lane(d["body"]) for _, d in everything.nodes(data=True) if d["kind"] == "resolution"}),
         "years": [years[0], years[-1]] if years else [],
     }

@@ -147,6 +147,7 @@ def _head(iri: str, facts: list[dict[str, pyoxigraph.NamedNode | pyoxigraph.Lite
         page.links.append((see_also, label, "external"))
     if symbol and any(t.iri == str(UNX.Resolution) for t in types):
         page.links.append(("/chains/" + symbol_path(symbol), "citation chain", "chain"))
+        page.links.append(("/lineage/" + symbol_path(symbol), "its series", "lineage"))
     return page
 
 

@@ -1,11 +1,17 @@
-"""Citation chains: the API (Cytoscape.js JSON, GraphML, GEXF, DOT, SVG) and the interactive page."""
+"""Citation chains: the API (Cytoscape.js JSON, GraphML, GEXF, DOT, SVG), the chain view, the
+chains between two resolutions and the lineage of a series."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+from typing import Annotated
+
+import orjson
 import pyoxigraph
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from unxref.chains.analysis import LANES, ChainFilter
 from unxref.chains.requests import ChainJob
 from unxref.formats import CHAINS, keys
 from unxref.rdf.iris import path_symbol, symbol_path
@@ -15,11 +21,42 @@ from unxref.service.responses import answer, text
 router = APIRouter()
 
 
+def chain_filter(
+    function: Annotated[list[str] | None, Query(description="Keep citing pairs with one of these functions")] = None,
+    body: Annotated[
+        list[str] | None,
+        Query(description="Keep resolutions of these bodies: SC, GA, ECOSOC, other (none: no resolution)"),
+    ] = None,
+    since: Annotated[int | None, Query(description="Keep nodes dated in or after this year")] = None,
+    until: Annotated[int | None, Query(description="Keep nodes dated in or before this year")] = None,
+    only: Annotated[str | None, Query(description="'resolutions' drops treaties and documents")] = None,
+) -> ChainFilter:
+    """The filters of a chain request; a parameter may repeat or list its values with commas
+    (``function=recalling,reaffirming``)."""
+    functions = tuple(v for given in function or () for v in given.split(",") if v)
+    bodies = tuple(v for given in body or () for v in given.split(",") if v)
+    if any(b not in (*LANES, "none") for b in bodies) or only not in (None, "", "resolutions"):
+        raise HTTPException(400, f"body is one of {', '.join(LANES)}; only is 'resolutions'")
+    return ChainFilter(functions, bodies, since, until, only == "resolutions")
+
+
+FilterDep = Annotated[ChainFilter, Depends(chain_filter)]
+
+
 @router.get("/api/chains/{spec:path}", summary="Citation chains as Cytoscape.js JSON, GraphML, GEXF, DOT or SVG")
 async def chain_api(
-    spec: str, service: ServiceDep, depth: int = 3, direction: str = "back", format: str = "json", bound: int = 6
+    spec: str,
+    service: ServiceDep,
+    only: FilterDep,
+    depth: int = 3,
+    direction: str = "back",
+    format: str = "json",
+    bound: int = 6,
+    view: bool = False,
 ) -> Response:
-    """``/api/chains/S/RES/598_(1987)?depth=3`` or ``/api/chains/A/RES/62/176/to/A/RES/S-20/2``."""
+    """``/api/chains/S/RES/598_(1987)?depth=3`` or ``/api/chains/A/RES/62/176/to/A/RES/S-20/2``, narrowed by
+    ``function``, ``body``, ``since``, ``until`` and ``only=resolutions``; ``view=true`` adds the text tree
+    and what the filters can choose (the chain page draws it)."""
     if direction not in ("back", "forward", "both") or not 0 <= depth <= 50 or not 1 <= bound <= 12:
         return text(400, "direction is back, forward or both; depth is 0 to 50; bound is 1 to 12")
     if format not in keys(CHAINS):
@@ -32,17 +69,29 @@ async def chain_api(
         direction=direction,  # type: ignore[arg-type]
         format=format,
         bound=bound,
+        only=only,
+        view=view,
     )
     return answer(await service.pool.run(job, service.settings.max_timeout, bounded=True), 0)
 
 
+@router.get("/api/lineage/{symbol:path}", summary="The lineage of a resolution's series, oldest first")
+async def lineage_api(symbol: str, service: ServiceDep) -> Response:
+    job = ChainJob(start=path_symbol(symbol), series=True)
+    return answer(await service.pool.run(job, service.settings.max_timeout, bounded=True), 0)
+
+
 @router.get(
-    "/chains/{symbol:path}", response_class=HTMLResponse, summary="The interactive citation chain of a resolution"
+    "/chains/{symbol:path}", response_class=HTMLResponse, summary="The citation chain of a resolution, on a time axis"
 )
 async def chain_page(
     symbol: str, request: Request, service: ServiceDep, depth: int = 3, direction: str = "back"
 ) -> Response:
-    name = path_symbol(symbol)
+    """The chain view; ``/chains/A/to/B`` lists the chains from A back to B instead, shortest first."""
+    source, _, target = symbol.partition("/to/")
+    if target:
+        return await _between_page(request, service, source, target)
+    name = path_symbol(source)
     iri = service.iris.resource(name)
     if next(iter(service.store.quads_for_pattern(pyoxigraph.NamedNode(iri), None, None, None)), None) is None:
         return text(404, f"nothing is known about {iri}")
@@ -54,3 +103,36 @@ async def chain_page(
         "page": service.iris.page(iri),
     }
     return service.templates.TemplateResponse(request, "chain.html", context)
+
+
+async def _between_page(request: Request, service: ServiceDep, source: str, target: str) -> Response:
+    job = ChainJob(start=path_symbol(source), target=path_symbol(target))
+    found = await service.pool.run(job, service.settings.max_timeout, bounded=True)
+    if found.status != 200:
+        return text(found.status, found.body.decode().strip())
+    data = orjson.loads(found.body)
+    context = {
+        "source": path_symbol(source),
+        "target": path_symbol(target),
+        "nodes": {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]},
+        "edges": {(e["data"]["source"], e["data"]["target"]): e["data"] for e in data["elements"]["edges"]},
+        "chains": data["chains"],
+        "chain_of": f"/chains/{symbol_path(path_symbol(source))}",
+    }
+    return service.templates.TemplateResponse(request, "between.html", context)
+
+
+@router.get("/lineage/{symbol:path}", response_class=HTMLResponse, summary="The lineage of a series, as a timeline")
+async def lineage_page(symbol: str, request: Request, service: ServiceDep) -> Response:
+    found = await service.pool.run(
+        ChainJob(start=path_symbol(symbol), series=True), service.settings.max_timeout, bounded=True
+    )
+    if found.status != 200:
+        return text(found.status, found.body.decode().strip())
+    data = orjson.loads(found.body)
+    nodes = {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]}
+    edges = {(e["data"]["source"], e["data"]["target"]): e["data"] for e in data["elements"]["edges"]}
+    series = [nodes[n] for n in data["series"]]
+    links = [edges.get((later["id"], earlier["id"])) for earlier, later in pairwise(series)]
+    context = {"symbol": path_symbol(symbol), "series": series, "links": [None, *links]}
+    return service.templates.TemplateResponse(request, "lineage.html", context)
