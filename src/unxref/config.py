@@ -30,8 +30,6 @@ CHECKOUT = PACKAGE.parents[1] if PACKAGE.parent.name == "src" else None
 # lives in node_modules (installed from package-lock.json), and under resources/vendor/ in a wheel.
 VENDOR = {
     "yasgui": "@zazuko/yasgui/build",
-    "cytoscape": "cytoscape/dist",
-    "cytoscape-dagre": "cytoscape-dagre/dist",
     "swagger-ui": "swagger-ui-dist",
 }
 
