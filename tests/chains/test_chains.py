@@ -238,6 +238,20 @@ def test_graphml_and_gexf_label_each_node_with_its_symbol(graph: nx.DiGraph) -> 
         assert again.nodes[ID + "A/RES/61/183"]["label"] == "A/RES/61/183"
 
 
+def test_graphml_loads_into_igraph_with_symbols_dates_and_functions(graph: nx.DiGraph, tmp_path: Path) -> None:
+    # igraph reads GraphML but has no GEXF reader (python-igraph 1.0: Read_GraphML, Read_GML, Read_Pajek, ...).
+    import igraph
+
+    sub = neighbourhood(graph, ID + "A/RES/62/176", 1, "back")
+    (tmp_path / "chain.graphml").write_bytes(graphml(sub))
+    again = igraph.Graph.Read_GraphML(str(tmp_path / "chain.graphml"))
+    assert again.is_directed() and (again.vcount(), again.ecount()) == (sub.number_of_nodes(), sub.number_of_edges())
+    root = again.vs.find(id=ID + "A/RES/62/176")
+    assert (root["label"], root["date"]) == ("A/RES/62/176", "2007-12-18")
+    citation = again.es.find(_between=((root.index,), (again.vs.find(label="A/RES/61/183").index,)))
+    assert citation["function"] == "recalling"
+
+
 def test_the_cytoscape_json_loads_into_networkx(graph: nx.DiGraph) -> None:
     sub = neighbourhood(graph, ID + "A/RES/62/176", 2, "both")
     again = nx.cytoscape_graph(cytoscape(sub, ID + "A/RES/62/176"))
