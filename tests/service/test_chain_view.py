@@ -149,12 +149,15 @@ def test_the_tree_gives_functions_paragraphs_and_dates(page: Page, server_url: s
     assert rows[-1] == "└── reaffirming, urging, encouraging (PP3, OP4, OP26) A/58/124"
 
 
-def test_unchecking_a_function_gives_what_the_api_gives_without_it(page: Page, server_url: str) -> None:
-    page.goto(chain_url(server_url, SEED))
+@pytest.mark.parametrize("chain", [CHAINS[0], CHAINS[2]])
+def test_unchecking_a_function_gives_what_the_api_gives_without_it(
+    page: Page, server_url: str, chain: tuple[str, int, str]
+) -> None:
+    page.goto(chain_url(server_url, chain))
     every = shown(page)
-    kept = [f for f in api_chain(server_url, SEED)["choices"]["functions"] if f != "recalling"]
+    kept = [f for f in api_chain(server_url, chain)["choices"]["functions"] if f != "recalling"]
     after = redrawn(page, lambda: page.uncheck("#functions input[value='recalling']"))
-    assert after == counts(api_chain(server_url, SEED, function=",".join(kept))) and after != every
+    assert after == counts(api_chain(server_url, chain, function=",".join(kept))) and after != every
     assert "function=" in page.url  # the view's state is in its address
 
 

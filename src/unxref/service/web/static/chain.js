@@ -325,6 +325,7 @@ async function load(chosen) {
   checkboxes("bodies", chain.choices.bodies, choose.body, (b) => (LANES.find(([k]) => k === b) || [b, b])[1]);
   expanded = new Set();
   render();
+  showRoot();
   history.replaceState(null, "", `?${asked}`);
   $("downloads").innerHTML = ["graphml", "gexf", "json", "dot"].map((f) => `<a href="${api}&format=${f}" download>${f === "json" ? "Cytoscape JSON" : f.toUpperCase()}</a>`).join(" ");
 }
@@ -341,6 +342,13 @@ function render() {
     (view.dataset.unlabelled !== "0" ? ` (${view.dataset.unlabelled} without a label: see the tree)` : "");
   window.unxrefChain = drawn;  // for tests and the console
   view.dataset.ready = "true";
+}
+
+function showRoot() {  // the chain's resolution in sight: a wide chain starts scrolled to it
+  const root = canvas.querySelector(".node.root .mark");
+  if (!root) return;
+  const box = root.getBoundingClientRect(), frame = canvas.getBoundingClientRect();
+  canvas.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
 }
 
 function applyZoom() {
