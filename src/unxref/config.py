@@ -97,3 +97,4 @@ class ServiceSettings:
     allowed_services: tuple[str, ...] = ()
     max_body: int = 1_000_000  # bytes of a request body (413 past it)
     max_headers: int = 16_384  # bytes of the request line and headers (431 past it)
+    cache_mb: int = 128  # megabytes of answers kept for the snapshot served (0: none)

@@ -53,6 +53,7 @@ def test_a_running_server_answers_from_a_later_ingest(tmp_path: Path) -> None:
     with serving(store, tmp_path / "server.log", "--workers", "1") as url:
         before = httpx.get(url + "/health").json()["snapshot"]
         assert httpx.get(url + "/id/A/RES/62/1").status_code == 404
+        tag = httpx.get(url + "/id/A/RES/62/176").headers["etag"]
         _ingest(store, _copy(tmp_path / "more", "A/RES/62/1"))
         for _ in range(150):  # the server looks every 2 s
             if httpx.get(url + "/health").json()["snapshot"] != before:
@@ -60,6 +61,8 @@ def test_a_running_server_answers_from_a_later_ingest(tmp_path: Path) -> None:
             time.sleep(0.2)
         assert httpx.get(url + "/health").json()["snapshot"] == str(served(store))
         assert httpx.get(url + "/id/A/RES/62/1").status_code == 200
+        again = httpx.get(url + "/id/A/RES/62/176", headers={"if-none-match": tag})
+        assert again.status_code == 200 and again.headers["etag"] != tag  # an answer of the new snapshot
         ask = "ASK { GRAPH <https://w3id.org/unxref/id/graph/A/RES/62/1> { ?s ?p ?o } }"
         assert httpx.get(url + "/sparql", params={"query": ask}, headers={"accept": "application/json"}).json()[
             "boolean"

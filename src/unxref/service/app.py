@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from unxref import __version__
 from unxref.config import VENDOR, ServiceSettings, vendor
 from unxref.service import live
+from unxref.service.cache import AnswerCache
 from unxref.service.middleware import HeadAsGet, RequestLimits
 from unxref.service.responses import text
 from unxref.service.routes import chains, dataset, exports, queries, resources, sparql
@@ -52,6 +53,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.service = live.open_service(settings)
+    app.add_middleware(AnswerCache, max_bytes=settings.cache_mb * 1_000_000, state=lambda: _answers_of(app))
     app.add_middleware(HeadAsGet)
     app.add_middleware(
         CORSMiddleware,
@@ -68,6 +70,12 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         app.include_router(area.router)
     app.add_exception_handler(HTTPException, _plain_errors)  # type: ignore[arg-type]
     return app
+
+
+def _answers_of(app: FastAPI) -> str:
+    """What every answer comes from: the snapshot served, and the settings it is served with."""
+    service = app.state.service
+    return f"{service.snapshot}\0{service.settings!r}"
 
 
 async def _plain_errors(_: Request, error: HTTPException) -> Response:

@@ -1,0 +1,135 @@
+"""Answers kept for the snapshot they came from.
+
+A published snapshot of the store never changes (`unxref.service.live`), so the answer to a
+GET of a page, a named query, a chain or a SPARQL query is the same until the server moves
+to the next snapshot. Each such answer carries an ETag made of the snapshot, the server's
+settings and the request (its path, query string and the headers negotiation reads):
+
+- a client that sends the ETag back (``If-None-Match``) gets 304 at once, with no work done;
+- a repeated request is answered from memory, least recently used out first, up to
+  ``max_bytes`` of bodies (``unxref serve --cache-mb``; 0 keeps none, the 304s stay).
+
+Only 200 answers are kept or tagged (a timeout or an error is tried again), and only
+requests whose answer cannot vary: a SPARQL query calling RAND, NOW, UUID, STRUUID or
+BNODE is answered afresh each time. ``Cache-Control: no-cache`` tells shared caches to
+check the ETag on each use, so a new snapshot is seen at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import unquote_plus
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CACHED_PATHS = ("/sparql", "/api/", "/id/", "/chains/", "/lineage/")
+NEGOTIATED = (b"accept", b"accept-language")  # the request headers an answer depends on
+VARYING = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+LARGEST_KEPT = 4_000_000  # bytes: a larger answer is tagged, not kept
+CACHE_CONTROL = (b"cache-control", b"public, no-cache")
+DROPPED_IN_304 = (b"content-length", b"content-type")
+
+
+@dataclass
+class Kept:
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class AnswerCache:
+    """ASGI middleware; ``state()`` names what the answers come from (the snapshot served
+    and the settings), read at each request."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, state: Callable[[], str]) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.state = state
+        self.kept: OrderedDict[bytes, Kept] = OrderedDict()
+        self.size = 0
+        self.kept_for = ""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not _cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        state = self.state()
+        if state != self.kept_for:  # a new snapshot: what was kept is of the old one
+            self.kept.clear()
+            self.size, self.kept_for = 0, state
+        key = _key(scope)
+        etag = b'"' + hashlib.blake2b(state.encode() + b"\0" + key, digest_size=12).hexdigest().encode() + b'"'
+        kept = self.kept.get(key)
+        if etag in _if_none_match(scope):
+            headers = [h for h in kept.headers if h[0] not in DROPPED_IN_304] if kept else _tags(etag)
+            await _answer(send, 304, headers, b"")
+            return
+        if kept is not None:
+            self.kept.move_to_end(key)
+            await _answer(send, kept.status, kept.headers, kept.body)
+            return
+        await self.app(scope, receive, self._recording(send, key, etag))
+
+    def _recording(self, send: Send, key: bytes, etag: bytes) -> Send:
+        """Pass the answer on as it comes, tagged when it is a 200; keep it if it is small."""
+        start: Message = {}
+        chunks: list[bytes] = []
+        length = 0
+
+        async def recorded(message: Message) -> None:
+            nonlocal start, length
+            if message["type"] == "http.response.start":
+                start = message
+                if message["status"] == 200:
+                    message = dict(message, headers=[*message.get("headers", []), *_tags(etag)])
+                    start = message
+            elif message["type"] == "http.response.body" and start.get("status") == 200:
+                length += len(message.get("body", b""))
+                if length <= LARGEST_KEPT:
+                    chunks.append(message.get("body", b""))
+                if not message.get("more_body", False) and length <= min(LARGEST_KEPT, self.max_bytes):
+                    self._keep(key, Kept(200, list(start["headers"]), b"".join(chunks)))
+            await send(message)
+
+        return recorded
+
+    def _keep(self, key: bytes, kept: Kept) -> None:
+        self.kept[key] = kept
+        self.size += len(kept.body)
+        while self.size > self.max_bytes and self.kept:
+            _, oldest = self.kept.popitem(last=False)
+            self.size -= len(oldest.body)
+
+
+def _cacheable(scope: Scope) -> bool:
+    if scope["type"] != "http" or scope["method"] != "GET":
+        return False
+    if not scope["path"].startswith(CACHED_PATHS):
+        return False
+    return not VARYING.search(unquote_plus(scope.get("query_string", b"").decode("latin-1")))
+
+
+def _key(scope: Scope) -> bytes:
+    headers = dict(scope["headers"])
+    negotiated = b"\0".join(headers.get(name, b"") for name in NEGOTIATED)
+    path: bytes = scope.get("raw_path") or scope["path"].encode()
+    query: bytes = scope.get("query_string", b"")
+    return path + b"?" + query + b"\0" + negotiated
+
+
+def _if_none_match(scope: Scope) -> set[bytes]:
+    given = b",".join(value for name, value in scope["headers"] if name == b"if-none-match")
+    return {tag.strip().removeprefix(b"W/") for tag in given.split(b",") if tag.strip()}
+
+
+def _tags(etag: bytes) -> list[tuple[bytes, bytes]]:
+    return [(b"etag", etag), CACHE_CONTROL]
+
+
+async def _answer(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

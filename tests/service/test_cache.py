@@ -1,0 +1,65 @@
+"""Answers tagged and kept for the snapshot they came from (`unxref.service.cache`)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+POINT = "SELECT ?p ?o WHERE { <https://w3id.org/unxref/id/A/RES/62/176> ?p ?o } ORDER BY ?p ?o"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/id/A/RES/62/176",
+        "/api/chains/A/RES/62/176?depth=1",
+        "/api/queries/cites-by-paragraph?resolution=A/RES/62/176",
+        "/sparql?query=" + POINT,
+    ],
+)
+def test_an_answer_carries_an_etag_and_the_same_request_gets_the_same_answer(server_url: str, path: str) -> None:
+    first, again = (httpx.get(server_url + path, timeout=60) for _ in range(2))
+    assert first.status_code == again.status_code == 200
+    assert first.headers["etag"] == again.headers["etag"] and first.headers["cache-control"] == "public, no-cache"
+    assert first.content == again.content and first.headers["content-type"] == again.headers["content-type"]
+
+
+def test_the_etag_sent_back_gets_304_with_no_body(server_url: str) -> None:
+    tag = httpx.get(server_url + "/id/A/RES/62/176", timeout=60).headers["etag"]
+    response = httpx.get(server_url + "/id/A/RES/62/176", headers={"if-none-match": tag}, timeout=60)
+    assert response.status_code == 304 and response.content == b"" and response.headers["etag"] == tag
+    other = httpx.get(server_url + "/id/A/RES/62/176", headers={"if-none-match": '"another"'}, timeout=60)
+    assert other.status_code == 200 and other.content
+
+
+def test_each_negotiated_form_has_its_own_etag(server_url: str) -> None:
+    html, turtle = (
+        httpx.get(server_url + "/id/A/RES/62/176", headers={"accept": accept}, timeout=60)
+        for accept in ("text/html", "text/turtle")
+    )
+    assert html.headers["content-type"].startswith("text/html") and turtle.headers["content-type"].startswith(
+        "text/turtle"
+    )
+    assert html.headers["etag"] != turtle.headers["etag"]
+
+
+def test_a_head_is_answered_with_the_gets_etag(server_url: str) -> None:
+    get = httpx.get(server_url + "/id/A/RES/62/176", timeout=60)
+    head = httpx.head(server_url + "/id/A/RES/62/176", timeout=60)
+    assert head.status_code == 200 and head.headers["etag"] == get.headers["etag"] and head.content == b""
+
+
+@pytest.mark.parametrize("call", ["RAND()", "NOW()", "STRUUID()", "bnode()"])
+def test_a_query_whose_answer_varies_is_answered_afresh(server_url: str, call: str) -> None:
+    response = httpx.get(server_url + "/sparql", params={"query": f"SELECT ({call} AS ?x) {{}}"}, timeout=60)
+    assert response.status_code == 200 and "etag" not in response.headers
+
+
+def test_an_error_is_not_tagged(server_url: str) -> None:
+    response = httpx.get(server_url + "/sparql", params={"query": "SELECT WHERE {"}, timeout=60)
+    assert response.status_code == 400 and "etag" not in response.headers
+
+
+def test_a_post_is_not_tagged(server_url: str) -> None:
+    response = httpx.post(server_url + "/sparql", data={"query": POINT}, timeout=60)
+    assert response.status_code == 200 and "etag" not in response.headers
