@@ -7,9 +7,12 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.support import serving
 
 SELECT = "SELECT ?s WHERE { ?s a <https://w3id.org/unxref/ontology#Resolution> } LIMIT 1"
 QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -137,3 +140,38 @@ def test_a_client_that_sends_half_a_request_does_not_hold_the_others(server_url:
     with socket.create_connection((host, int(port))) as slow:
         slow.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # and nothing more
         assert sparql(server_url, SELECT).status_code == 200
+
+
+@pytest.fixture(scope="module")
+def impatient_url(store_path: Path) -> Iterator[str]:
+    """A server that gives a request's headers one second."""
+    with serving(store_path, store_path.parent / "impatient.log", "--workers", "1", "--header-timeout", "1") as url:
+        yield url
+
+
+def _answer_to(url: str, sent: bytes, wait: float) -> bytes:
+    """What the server says to a client that sends ``sent`` and then waits, till it closes."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=wait) as client:
+        client.sendall(sent)
+        said = b""
+        while chunk := client.recv(4096):
+            said += chunk
+    return said
+
+
+def test_headers_that_do_not_arrive_in_time_get_408_and_the_connection_closed(impatient_url: str) -> None:
+    said = _answer_to(impatient_url, b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ", wait=5)
+    assert said.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
+    assert said.endswith(b"\r\n\r\nthe request's headers did not arrive within 1 s\n")
+    assert httpx.get(impatient_url + "/health", timeout=10).status_code == 200
+
+
+def test_a_connection_that_sends_nothing_gets_408(impatient_url: str) -> None:
+    assert _answer_to(impatient_url, b"", wait=5).startswith(b"HTTP/1.1 408 Request Timeout\r\n")
+
+
+def test_a_kept_alive_connection_has_the_deadline_for_each_request(impatient_url: str) -> None:
+    said = _answer_to(impatient_url, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\n", wait=5)
+    assert said.startswith(b"HTTP/1.1 200 OK\r\n") and said.count(b'"status":"ok"') == 1
+    assert b"HTTP/1.1 408 Request Timeout\r\n" in said

@@ -249,16 +249,19 @@ def serve(
     ),
     max_body: int = typer.Option(1_000_000, help="Largest request body, bytes (413 past it)."),
     max_headers: int = typer.Option(16_384, help="Largest request line and headers, bytes (431 past it)."),
+    cache_mb: int = typer.Option(128, help="Megabytes of answers kept for the snapshot served (0: none)."),
+    header_timeout: float = typer.Option(10.0, help="Seconds a request's headers may take to arrive (408 past it)."),
 ) -> None:
     """Serve the store: SPARQL 1.1 endpoint, linked-data pages, named-query API, dumps."""
     import uvicorn
 
     from unxref.config import ServiceSettings, store_path
     from unxref.service.app import create_app
+    from unxref.service.protocol import with_header_timeout
 
     folder = store or store_path()
     settings = ServiceSettings(
-        folder, workers, timeout, max_timeout, max_rows, tuple(allow_service), max_body, max_headers
+        folder, workers, timeout, max_timeout, max_rows, tuple(allow_service), max_body, max_headers, cache_mb
     )
     try:
         application = create_app(settings)
@@ -269,4 +272,5 @@ def serve(
         highlight=False,
         soft_wrap=True,
     )
-    uvicorn.run(application, host=host, port=port, loop="uvloop", http="httptools", log_level="warning")
+    protocol = with_header_timeout(header_timeout)
+    uvicorn.run(application, host=host, port=port, loop="uvloop", http=protocol, log_level="warning")
