@@ -76,9 +76,10 @@ def test_the_installed_server_answers_sparql_pages_and_the_chain_page(serving_in
     assert ask.status_code == 200 and ask.json()["boolean"] is True
     page = httpx.get(serving_installed + "/id/A/RES/62/176")
     assert page.status_code == 200 and "A/RES/55/2" in page.text
-    chain = httpx.get(serving_installed + "/chains/A/RES/62/176")
-    scripts = re.findall(r'<script src="([^"]+)"', chain.text)
-    assert chain.status_code == 200 and len(scripts) >= 3
+    chain, editor = (httpx.get(serving_installed + path) for path in ("/chains/A/RES/62/176", "/"))
+    scripts = re.findall(r'<script src="([^"]+)"', chain.text + editor.text)
+    assert chain.status_code == editor.status_code == 200 and "/static/unxref/chain.js" in scripts
+    assert any(script.startswith("/static/yasgui/") for script in scripts)  # npm's, packed into the wheel
     for script in scripts:
         assert httpx.get(serving_installed + script).status_code == 200, script
 
