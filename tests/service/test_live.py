@@ -51,7 +51,8 @@ def test_a_running_server_answers_from_a_later_ingest(tmp_path: Path) -> None:
     store = tmp_path / "store"
     _ingest(store, EXAMPLE)
     with serving(store, tmp_path / "server.log", "--workers", "1") as url:
-        before = httpx.get(url + "/health").json()["snapshot"]
+        first = httpx.get(url + "/health").json()
+        before, started = first["snapshot"], first["since"]
         assert httpx.get(url + "/id/A/RES/62/1").status_code == 404
         tag = httpx.get(url + "/id/A/RES/62/176").headers["etag"]
         _ingest(store, _copy(tmp_path / "more", "A/RES/62/1"))
@@ -59,7 +60,8 @@ def test_a_running_server_answers_from_a_later_ingest(tmp_path: Path) -> None:
             if httpx.get(url + "/health").json()["snapshot"] != before:
                 break
             time.sleep(0.2)
-        assert httpx.get(url + "/health").json()["snapshot"] == str(served(store))
+        health = httpx.get(url + "/health").json()
+        assert health["snapshot"] == str(served(store)) and health["since"] > started
         assert httpx.get(url + "/id/A/RES/62/1").status_code == 200
         again = httpx.get(url + "/id/A/RES/62/176", headers={"if-none-match": tag})
         assert again.status_code == 200 and again.headers["etag"] != tag  # an answer of the new snapshot

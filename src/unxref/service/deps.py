@@ -33,6 +33,7 @@ class Service:
     pool: QueryPool
     templates: Jinja2Templates
     iris: Iris
+    since: str = ""  # when this snapshot began to be served (UTC, ISO 8601)
 
     @cached_property
     def graph_names(self) -> tuple[pyoxigraph.NamedNode, ...]:

@@ -11,6 +11,7 @@ behaviour); so the web process and its workers always read the same snapshot.
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 import pyoxigraph
 from fastapi import FastAPI
@@ -35,6 +36,7 @@ def open_service(settings: ServiceSettings) -> Service:
         pool=QueryPool(snapshot, settings.workers),
         templates=Jinja2Templates(directory=str(TEMPLATES)),
         iris=Iris.configured(),
+        since=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 

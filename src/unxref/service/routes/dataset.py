@@ -64,6 +64,7 @@ async def health(service: ServiceDep) -> dict[str, Any]:
         "version": __version__,
         "store": str(service.settings.store),
         "snapshot": str(service.snapshot),  # what is served: the newest snapshot ingest published
+        "since": service.since,
         "graphs": len(service.graph_names),
         "workers": service.settings.workers,
     }

@@ -340,7 +340,6 @@ function render() {
   view.dataset.unlabelled = String(shown.filter((p) => !p.labelled).reduce((sum, p) => sum + (p.members ? p.members.length : 1), 0));
   status.textContent = `${chain.elements.nodes.length} nodes, ${chain.elements.edges.length} citing pairs` +
     (view.dataset.unlabelled !== "0" ? ` (${view.dataset.unlabelled} without a label: see the tree)` : "");
-  window.unxrefChain = drawn;  // for tests and the console
   view.dataset.ready = "true";
 }
 
