@@ -127,6 +127,18 @@ NOTES = [
         "Official Records of the Economic and Social Council, 2007, Supplement No. 8 (E/2007/28), chap. I, sect. C, resolution 50/12.",
         ["resolution E/CN.7/RES/50/12", "document E/2007/28"],
     ),
+    # OCR damage with one reading (the unsc-fr annual volumes; the 1990s English texts).
+    ("fr", "Document S111694.", ["document S/11694"]),
+    ("fr", "Document S/I3885.", ["document S/13885"]),
+    ("fr", "Documents S 19927 et S/19928.", ["document S/19927", "document S/19928"]),
+    ("en", "Document S/12611/Rey.1.", ["document S/12611/Rev.1"]),
+    ("en", "Ibid., document S/14883 and Con.1.", ["document S/14883", "document S/14883/Corr.1"]),
+    (
+        "en",
+        "Ibid., Supplement for January, February and March 1989, documents S/20134 and $/20135.",
+        ["document S/20134", "document S/20135"],
+    ),
+    ("en", "See S/13881/Rev. 1, annex.", ["document S/13881/Rev.1"]),
 ]
 # Mentions: bodies and sessions named in a paragraph.
 MENTIONS = [

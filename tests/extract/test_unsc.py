@@ -44,10 +44,6 @@ KNOWN_GAPS = {
         "documents",
     ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
     (
-        "S_RES_0191_1964_EN_GOLD.txt",
-        "documents",
-    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    (
         "S_RES_0244_1967_EN_GOLD.txt",
         "documents",
     ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",

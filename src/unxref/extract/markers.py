@@ -23,8 +23,9 @@ _SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # Digits glued to an old-series Security Council document number ("S/896728" is S/8967 and note 28;
 # such numbers never ran past five digits) or to an addendum's ("Corr.16" is Corr.1 and note 6).
-# What OCR may leave of a marker glued to a word: a quotation mark, an apostrophe, a degree sign.
-_DAMAGED = re.compile(r"(?<=[^\W\d_])[\"'°’”]{1,2}(?=[\s,;:.)]|$)")
+# What OCR may leave of a marker glued to a word, a closing bracket or a year (with the marker's
+# first digit: "19845°" is 1984 and note 5x): a quotation mark, an apostrophe, a degree sign.
+_DAMAGED = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)\d?)[\"'°’”]{1,2}(?=[\s,;:.)]|$)")
 # A marker the converter glued to the next word: "Weapons 6and", "weapons, 7in".
 _GLUED_BEFORE = re.compile(
     r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))(\d{1,3})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)"

@@ -15,7 +15,7 @@ from unxref.un.language import Language
 # A UN symbol: one of the series (`symbols.SERIES`), then its slash-separated components.
 _DOC = re.compile(
     rf"(?<![\w/.])(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/\s?"
-    r"(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*"
+    r"(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*(?:(?:(?<=Add\.|Rev\.)|(?<=Corr\.))\s\d{1,2}\b)?"
 )
 # The parts of a joint symbol: "A/67/828-S/2013/210".
 _JOINT = re.compile(
@@ -56,7 +56,7 @@ def find_documents(text: str, start: int, end: int, language: Language) -> list[
     return found
 
 
-_MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Rev)\.\s?)?(\d+|[lI]\b)|(-|\bto\b|\bà\b)")
+_MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Con-?|Rev)\.\s?)?(\d+|[lI]\b)|(-|\bto\b|\bà\b)")
 
 
 def _modified(symbol: symbols.Symbol, modifiers: re.Match[str]) -> list[Found]:
@@ -67,7 +67,7 @@ def _modified(symbol: symbols.Symbol, modifiers: re.Match[str]) -> list[Found]:
         if item.group(3):
             ranged = True
             continue
-        kind = item.group(1) or kind
+        kind = ("Corr" if (item.group(1) or "").startswith("Con") else item.group(1)) or kind
         number = 1 if item.group(2) in "lI" else int(item.group(2))  # "Add.l" is Add.1 misread
         numbers = range(previous + 1, number + 1) if ranged and 0 < number - previous <= 20 else [number]
         for n in numbers:
@@ -97,8 +97,12 @@ def _symbols_in(text: str, start: int, end: int, language: Language) -> list[re.
 
 def _repaired(raw: str) -> str:
     """The Security Council's "S/" as OCR misread it, and "Add.l" for "Add.1"."""
-    raw = re.sub(r"^(?:\$|8|Si)\s?/?\s?(?=\d)", "S/", raw)
+    raw = re.sub(r"^S1(?=\d{5}$)", "S/", raw)  # "S111694": the slash read as 1
+    raw = re.sub(r"^(?:\$|8|Si|SI|S(?=\s))\s?/?\s?(?=\d)", "S/", raw)
     raw = re.sub(r"^S/I\s?(\d{3})/\s?", r"S/1\1/", raw)  # "S/I 998/ 1029"
+    raw = re.sub(r"^S/\s?[Il](?=\d{4}(?!\d))", "S/1", raw)  # "S/I3885": the 1 read as I
+    raw = re.sub(r"\bRey\.", "Rev.", raw)  # "Rev." read as "Rey."
+    raw = re.sub(r"\bCon-?\.\s?", "Corr.", raw)  # "Corr." read as "Con." or "Con-."
     return re.sub(r"\b(Add|Corr|Rev)\.\s?[lI]\b", r"\1.1", raw)
 
 
