@@ -301,3 +301,18 @@ def test_two_clean_ingests_with_source_date_epoch_give_the_same_bytes(
         exports.append(export(tmp_path / name))
     assert exports[0] == exports[1]
     assert '"2023-11-14T22:13:20Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>' in exports[0]
+
+
+def test_a_file_made_by_another_extractor_is_extracted_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The extractor's version is the package's and a digest of extract/, un/ and rdf/: a changed
+    # extractor with the same package version still re-extracts what it would now read otherwise.
+    store = Store(tmp_path / "store")
+    assert [o.unchanged for o in ingest([EXAMPLE], store, workers=1)] == [False]
+    assert [o.unchanged for o in ingest([EXAMPLE], store, workers=1)] == [True]
+    for module in ("unxref.store", "unxref.rdf.build"):
+        monkeypatch.setattr(f"{module}.extractor_version", lambda: "0.1.0+000000000000")
+    assert [o.unchanged for o in ingest([EXAMPLE], store, workers=1)] == [False]
+    agents = store.oxigraph.query(
+        "SELECT DISTINCT ?a WHERE { GRAPH ?g { ?x <http://www.w3.org/ns/prov#wasAssociatedWith> ?a } }"
+    )
+    assert "https://w3id.org/unxref/id/agent/unxref/0.1.0+000000000000" in {row[0].value for row in agents}  # type: ignore[union-attr]

@@ -18,11 +18,12 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import URIRef
 
-from unxref import __version__, ontology
+from unxref import ontology
 from unxref.errors import StoreError
 from unxref.rdf.build import authority_graph
 from unxref.rdf.iris import Iris, path_symbol
 from unxref.rdf.serialize import ntriples
+from unxref.version import extractor_version
 from unxref.vocab import CITO, DCTERMS, ELI, PROV, RDF, RDFS, UNX
 
 SNAPSHOTS_KEPT = 3  # a server may still read the one before the newest while it switches
@@ -176,8 +177,8 @@ class Store:
         return folder / name
 
     def sources(self) -> dict[str, str]:
-        """The source file digests (SHA-256) of the documents this version of unxref wrote, and their symbols."""
-        agent = self.iris.agent(__version__)
+        """The source file digests (SHA-256) of the documents this extractor wrote, and their symbols."""
+        agent = self.iris.agent(extractor_version())
         solutions = self.oxigraph.query(
             f"""SELECT ?graph ?source WHERE {{ GRAPH ?p {{ ?graph <{PROV.wasDerivedFrom}> ?source ;
               <{PROV.wasGeneratedBy}> ?activity . ?activity <{PROV.wasAssociatedWith}> <{agent}> }} }}"""

@@ -18,13 +18,13 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
-from unxref import __version__
 from unxref.errors import InputError
 from unxref.model import Citation, Document, Footnote, Marker, Mention, Paragraph, Section
 from unxref.ontology import NO_FUNCTION, functions
 from unxref.rdf.iris import Iris
 from unxref.un.authorities import Authorities
 from unxref.un.authorities import load as load_authorities
+from unxref.version import extractor_version
 from unxref.vocab import CITO, DCTERMS, ELI, OA, PROV, RDF, RDFS, SKOS, UNX, XSD, bind
 
 KIND_CLASS = {"preambular": UNX.PreambularParagraph, "operative": UNX.OperativeParagraph, "annex": UNX.AnnexParagraph}
@@ -371,7 +371,7 @@ def provenance(document: Document, source_sha256: str, iri_base: str | None = No
     named = iris.graph(document.symbol)
     source = URIRef(f"urn:sha256:{source_sha256}")
     activity = iris.extraction(source_sha256)
-    agent = iris.agent(__version__)
+    agent = iris.agent(extractor_version())
     graph.add((named, RDF.type, PROV.Entity))
     graph.add((named, PROV.wasDerivedFrom, source))
     graph.add((named, PROV.wasGeneratedBy, activity))
@@ -387,8 +387,8 @@ def provenance(document: Document, source_sha256: str, iri_base: str | None = No
 def extractor(iri_base: str | None = None) -> Graph:
     """The software agent every provenance graph names (stated once, in the shared graph)."""
     iris = Iris(iri_base) if iri_base else Iris.configured()
-    agent = iris.agent(__version__)
+    agent = iris.agent(extractor_version())
     graph = _graph()
     graph.add((agent, RDF.type, PROV.SoftwareAgent))
-    graph.add((agent, RDFS.label, Literal(f"unxref {__version__}")))
+    graph.add((agent, RDFS.label, Literal(f"unxref {extractor_version()}")))
     return graph
