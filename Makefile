@@ -66,7 +66,7 @@ bench: install
 	$(BIN)/python bench/publishing.py
 	$(BIN)/python bench/ingest_bench.py
 
-# The HTTP benchmark (issue 4): 1M and 5M triples; takes about half an hour; needs wrk and rdflib-endpoint.
+# The HTTP benchmark (issue 9): unxref beside Oxigraph's own server at 1M and 5M triples; about 15 minutes (and 10 more to ingest its corpora the first time); needs wrk.
 bench-http: install
 	command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends wrk)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
