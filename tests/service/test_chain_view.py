@@ -360,3 +360,21 @@ def test_the_lineage_of_a_series_is_a_timeline(page: Page, server_url: str) -> N
     assert "A/RES/62/176" in items.last.inner_text() and "2007-12-18" in items.last.inner_text()
     screenshot(page, "lineage-A_RES_62_176")
     assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]
+
+
+IN_SIGHT = """() => { const r = document.querySelector('#chart g.node.root .mark').getBoundingClientRect();
+  const f = document.querySelector('#canvas').getBoundingClientRect();
+  return r.left >= f.left && r.right <= f.right; }"""
+
+
+def test_a_chain_wider_than_the_view_opens_scrolled_to_its_resolution(page: Page, server_url: str) -> None:
+    page.goto(chain_url(server_url, SEED))  # 1945 to 2007: wider than the view at 100%
+    shown(page)
+    assert page.evaluate("document.querySelector('#canvas').scrollLeft") > 0 and page.evaluate(IN_SIGHT)
+
+
+@needs_corpus
+def test_a_chain_whose_resolution_is_in_sight_opens_unscrolled(page: Page, server_url: str) -> None:
+    page.goto(chain_url(server_url, ("S/RES/242_(1967)", 3, "both")))
+    shown(page)
+    assert page.evaluate("document.querySelector('#canvas').scrollLeft") == 0 and page.evaluate(IN_SIGHT)

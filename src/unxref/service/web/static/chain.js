@@ -347,6 +347,7 @@ function showRoot() {  // the chain's resolution in sight: a wide chain starts s
   const root = canvas.querySelector(".node.root .mark");
   if (!root) return;
   const box = root.getBoundingClientRect(), frame = canvas.getBoundingClientRect();
+  if (box.left >= frame.left && box.right <= frame.right - 40) return;  // in sight: the lane titles stay too
   canvas.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
 }
 
