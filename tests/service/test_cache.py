@@ -63,3 +63,12 @@ def test_an_error_is_not_tagged(server_url: str) -> None:
 def test_a_post_is_not_tagged(server_url: str) -> None:
     response = httpx.post(server_url + "/sparql", data={"query": POINT}, timeout=60)
     assert response.status_code == 200 and "etag" not in response.headers
+
+
+def test_the_service_description_names_the_host_it_was_asked_by(server_url: str) -> None:
+    # GET /sparql without a query describes the endpoint by its own URL: kept per host.
+    names = [
+        httpx.get(server_url + "/sparql", headers={"host": host, "accept": "text/turtle"}, timeout=60).text
+        for host in ("one.example:80", "two.example:80")
+    ]
+    assert "http://one.example" in names[0] and "http://two.example" in names[1]

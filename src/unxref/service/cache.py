@@ -3,7 +3,7 @@
 A published snapshot of the store never changes (`unxref.service.live`), so the answer to a
 GET of a page, a named query, a chain or a SPARQL query is the same until the server moves
 to the next snapshot. Each such answer carries an ETag made of the snapshot, the server's
-settings and the request (its path, query string and the headers negotiation reads):
+settings and the request (its path, query string, the headers negotiation reads and the host):
 
 - a client that sends the ETag back (``If-None-Match``) gets 304 at once, with no work done;
 - a repeated request is answered from memory, least recently used out first, up to
@@ -27,7 +27,8 @@ from urllib.parse import unquote_plus
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CACHED_PATHS = ("/sparql", "/api/", "/id/", "/chains/", "/lineage/")
-NEGOTIATED = (b"accept", b"accept-language")  # the request headers an answer depends on
+# The request headers an answer depends on: negotiation, and the host the service description names.
+NEGOTIATED = (b"accept", b"accept-language", b"host")
 VARYING = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 LARGEST_KEPT = 4_000_000  # bytes: a larger answer is tagged, not kept
 CACHE_CONTROL = (b"cache-control", b"public, no-cache")
