@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import httpx
 import pytest
+from starlette.types import Message, Receive, Scope, Send
+
+from unxref.service.cache import AnswerCache
 
 POINT = "SELECT ?p ?o WHERE { <https://w3id.org/unxref/id/A/RES/62/176> ?p ?o } ORDER BY ?p ?o"
 
@@ -72,3 +78,81 @@ def test_the_service_description_names_the_host_it_was_asked_by(server_url: str)
         for host in ("one.example:80", "two.example:80")
     ]
     assert "http://one.example" in names[0] and "http://two.example" in names[1]
+
+
+def test_a_query_calling_another_endpoint_is_answered_afresh(server_url: str) -> None:
+    query = "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    response = httpx.get(server_url + "/sparql", params={"query": query}, timeout=60)
+    assert "etag" not in response.headers
+
+
+# The middleware alone, over a small application: what it keeps, and for how long.
+
+
+def _request(path: str = "/id/x", headers: list[tuple[bytes, bytes]] | None = None) -> dict[str, Any]:
+    return {
+        "type": "http",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "query_string": b"",
+        "headers": headers or [],
+    }
+
+
+def _cache(state: list[str], gate: asyncio.Event | None = None) -> AnswerCache:
+    async def application(scope: Scope, receive: Receive, send: Send) -> None:
+        if gate is not None:
+            await gate.wait()
+        host = next((v for n, v in scope["headers"] if n == b"host"), b"")
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": b"answer for " + host})
+
+    return AnswerCache(application, max_bytes=1_000_000, state=lambda: state[0])
+
+
+async def _get(cache: AnswerCache, scope: dict[str, Any]) -> bytes:
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    await cache(scope, receive, send)
+    return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+
+def test_a_header_sent_twice_counts_by_its_first_value() -> None:
+    cache = _cache(["s1"])
+    twice = [(b"host", b"evil.example"), (b"host", b"real.example")]
+    assert asyncio.run(_get(cache, _request(headers=twice))) == b"answer for evil.example"
+    assert asyncio.run(_get(cache, _request(headers=[(b"host", b"real.example")]))) == b"answer for real.example"
+
+
+def test_two_identical_requests_at_once_are_kept_once() -> None:
+    cache = _cache(["s1"])
+
+    async def both() -> None:
+        await asyncio.gather(_get(cache, _request()), _get(cache, _request()))
+
+    asyncio.run(both())
+    ((key, kept),) = cache.kept.items()
+    assert cache.size == len(key) + len(kept.body) + sum(len(n) + len(v) for n, v in kept.headers)
+
+
+def test_an_answer_finished_after_a_new_snapshot_is_not_kept() -> None:
+    state, gate = ["s1"], asyncio.Event()
+    cache = _cache(state, gate)
+
+    async def switched_midway() -> None:
+        running = asyncio.create_task(_get(cache, _request("/id/slow")))
+        await asyncio.sleep(0)
+        state[0] = "s2"
+        gate.set()
+        await _get(cache, _request("/id/other"))  # the first request of the new snapshot
+        await running
+
+    asyncio.run(switched_midway())
+    assert [k.split(b"\0")[1] for k in cache.kept] == [b"/id/other?"]

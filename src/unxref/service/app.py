@@ -11,6 +11,7 @@ module an area.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -53,7 +54,10 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.service = live.open_service(settings)
-    app.add_middleware(AnswerCache, max_bytes=settings.cache_mb * 1_000_000, state=lambda: _answers_of(app))
+    started = time.time_ns()  # answers of an earlier run of other code are not this run's
+    app.add_middleware(
+        AnswerCache, max_bytes=settings.cache_mb * 1_000_000, state=lambda: f"{started}\0{_answers_of(app)}"
+    )
     app.add_middleware(HeadAsGet)
     app.add_middleware(
         CORSMiddleware,

@@ -11,7 +11,7 @@ settings and the request (its path, query string, the headers negotiation reads 
 
 Only 200 answers are kept or tagged (a timeout or an error is tried again), and only
 requests whose answer cannot vary: a SPARQL query calling RAND, NOW, UUID, STRUUID or
-BNODE is answered afresh each time. ``Cache-Control: no-cache`` tells shared caches to
+BNODE, or another endpoint by SERVICE, is answered afresh each time. ``Cache-Control: no-cache`` tells shared caches to
 check the ETag on each use, so a new snapshot is seen at once.
 """
 
@@ -29,10 +29,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 CACHED_PATHS = ("/sparql", "/api/", "/id/", "/chains/", "/lineage/")
 # The request headers an answer depends on: negotiation, and the host the service description names.
 NEGOTIATED = (b"accept", b"accept-language", b"host")
-VARYING = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+VARYING = re.compile(r"\b(?:(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|SERVICE\b)", re.IGNORECASE)
 LARGEST_KEPT = 4_000_000  # bytes: a larger answer is tagged, not kept
 CACHE_CONTROL = (b"cache-control", b"public, no-cache")
 DROPPED_IN_304 = (b"content-length", b"content-type")
+VARY = (b"vary", b"Accept, Accept-Language")  # in a 304 whose answer is not kept (RFC 9110, 15.4.5)
 
 
 @dataclass
@@ -66,44 +67,55 @@ class AnswerCache:
         etag = b'"' + hashlib.blake2b(state.encode() + b"\0" + key, digest_size=12).hexdigest().encode() + b'"'
         kept = self.kept.get(key)
         if etag in _if_none_match(scope):
-            headers = [h for h in kept.headers if h[0] not in DROPPED_IN_304] if kept else _tags(etag)
+            headers = [h for h in kept.headers if h[0] not in DROPPED_IN_304] if kept else [*_tags(etag), VARY]
             await _answer(send, 304, headers, b"")
             return
         if kept is not None:
             self.kept.move_to_end(key)
             await _answer(send, kept.status, kept.headers, kept.body)
             return
-        await self.app(scope, receive, self._recording(send, key, etag))
+        await self.app(scope, receive, self._recording(send, key, etag, state))
 
-    def _recording(self, send: Send, key: bytes, etag: bytes) -> Send:
-        """Pass the answer on as it comes, tagged when it is a 200; keep it if it is small."""
-        start: Message = {}
+    def _recording(self, send: Send, key: bytes, etag: bytes, state: str) -> Send:
+        """Pass the answer on as it comes, tagged when it is a 200; keep it if it is small and
+        the server still serves the snapshot it came from."""
+        headers: list[tuple[bytes, bytes]] = []
         chunks: list[bytes] = []
-        length = 0
+        length, largest = 0, min(LARGEST_KEPT, self.max_bytes)
 
         async def recorded(message: Message) -> None:
-            nonlocal start, length
-            if message["type"] == "http.response.start":
-                start = message
-                if message["status"] == 200:
-                    message = dict(message, headers=[*message.get("headers", []), *_tags(etag)])
-                    start = message
-            elif message["type"] == "http.response.body" and start.get("status") == 200:
+            nonlocal headers, length
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                headers = [*message.get("headers", []), *_tags(etag)]  # a copy: outer layers add their own
+                message = dict(message, headers=list(headers))
+            elif message["type"] == "http.response.body" and headers:
                 length += len(message.get("body", b""))
-                if length <= LARGEST_KEPT:
+                if length <= largest:
                     chunks.append(message.get("body", b""))
-                if not message.get("more_body", False) and length <= min(LARGEST_KEPT, self.max_bytes):
-                    self._keep(key, Kept(200, list(start["headers"]), b"".join(chunks)))
+                else:
+                    chunks.clear()
+                if not message.get("more_body", False) and length <= largest and state == self.kept_for:
+                    self._keep(key, Kept(200, headers, b"".join(chunks)))
             await send(message)
 
         return recorded
 
     def _keep(self, key: bytes, kept: Kept) -> None:
+        """Keep an answer; its key and headers count with its body."""
+        self._drop(key)
         self.kept[key] = kept
-        self.size += len(kept.body)
+        self.size += _cost(key, kept)
         while self.size > self.max_bytes and self.kept:
-            _, oldest = self.kept.popitem(last=False)
-            self.size -= len(oldest.body)
+            self._drop(next(iter(self.kept)))
+
+    def _drop(self, key: bytes) -> None:
+        dropped = self.kept.pop(key, None)
+        if dropped is not None:
+            self.size -= _cost(key, dropped)
+
+
+def _cost(key: bytes, kept: Kept) -> int:
+    return len(key) + len(kept.body) + sum(len(name) + len(value) for name, value in kept.headers)
 
 
 def _cacheable(scope: Scope) -> bool:
@@ -115,11 +127,16 @@ def _cacheable(scope: Scope) -> bool:
 
 
 def _key(scope: Scope) -> bytes:
-    headers = dict(scope["headers"])
-    negotiated = b"\0".join(headers.get(name, b"") for name in NEGOTIATED)
+    """The request as its answer depends on it. A header sent twice counts by its first value,
+    the one Starlette reads."""
+    first: dict[bytes, bytes] = {}
+    for name, value in scope["headers"]:
+        first.setdefault(name, value)
+    negotiated = b"\0".join(first.get(name, b"") for name in NEGOTIATED)
     path: bytes = scope.get("raw_path") or scope["path"].encode()
     query: bytes = scope.get("query_string", b"")
-    return path + b"?" + query + b"\0" + negotiated
+    scheme: str = scope.get("scheme", "http")
+    return scheme.encode() + b"\0" + path + b"?" + query + b"\0" + negotiated
 
 
 def _if_none_match(scope: Scope) -> set[bytes]:

@@ -48,6 +48,9 @@ class HeaderDeadline(HttpToolsProtocol):
         self._deadline = None
         if self.transport.is_closing():
             return
+        if (self.cycle is not None and not self.cycle.response_complete) or self.pipeline:
+            self._arm()  # an answer is still being written: the 408 waits its turn (reading is paused meanwhile)
+            return
         message = f"the request's headers did not arrive within {self.header_timeout:g} s\n".encode()
         self.transport.write(
             b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n"
