@@ -59,15 +59,13 @@ def _chain(graph: nx.DiGraph, start: str, job: ChainJob) -> tuple[nx.DiGraph, di
     if not job.view:
         return sub, {}
     rows = tree(sub, start, job.direction, job.depth)
-    return sub, {"tree": [asdict(row) for row in rows], "choices": _choices(graph, start, job)}
+    everything = sub if seen is graph else neighbourhood(graph, start, job.depth, job.direction)
+    return sub, {"tree": [asdict(row) for row in rows], "choices": _choices(everything)}
 
 
-def _choices(graph: nx.DiGraph, start: str, job: ChainJob) -> dict[str, Any]:
-    """What the filters can choose from: the functions, bodies and years of the unfiltered chain."""
-    everything = neighbourhood(graph, start, job.depth, job.direction)
-    years = sorted(int(d["date"][:4]) for _, d in everything.nodes(data=True) if d["date"])
+def _choices(chain: nx.DiGraph) -> dict[str, list[str]]:
+    """What the filters can choose from: the functions and bodies of the unfiltered chain."""
     return {
-        "functions": sorted({f for _, _, d in everything.edges(data=True) for f in d["functions"]}),
-        "bodies": sorted({lane(d["body"]) for _, d in everything.nodes(data=True) if d["kind"] == "resolution"}),
-        "years": [years[0], years[-1]] if years else [],
+        "functions": sorted({f for _, _, d in chain.edges(data=True) for f in d["functions"]}),
+        "bodies": sorted({lane(d["body"]) for _, d in chain.nodes(data=True) if d["kind"] == "resolution"}),
     }

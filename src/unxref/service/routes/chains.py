@@ -4,7 +4,7 @@ chains between two resolutions and the lineage of a series."""
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Annotated
+from typing import Annotated, Any
 
 import orjson
 import pyoxigraph
@@ -105,17 +105,30 @@ async def chain_page(
     return service.templates.TemplateResponse(request, "chain.html", context)
 
 
-async def _between_page(request: Request, service: ServiceDep, source: str, target: str) -> Response:
-    job = ChainJob(start=path_symbol(source), target=path_symbol(target))
+async def _chain_of(
+    service: ServiceDep, job: ChainJob
+) -> tuple[dict[str, Any], dict[Any, Any], dict[str, Any]] | Response:
+    """A chain job's answer for a page: its nodes by id, its edges by (citing, cited) and the
+    whole answer; or the error to show."""
     found = await service.pool.run(job, service.settings.max_timeout, bounded=True)
     if found.status != 200:
         return text(found.status, found.body.decode().strip())
     data = orjson.loads(found.body)
+    nodes = {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]}
+    edges = {(e["data"]["source"], e["data"]["target"]): e["data"] for e in data["elements"]["edges"]}
+    return nodes, edges, data
+
+
+async def _between_page(request: Request, service: ServiceDep, source: str, target: str) -> Response:
+    found = await _chain_of(service, ChainJob(start=path_symbol(source), target=path_symbol(target)))
+    if isinstance(found, Response):
+        return found
+    nodes, edges, data = found
     context = {
         "source": path_symbol(source),
         "target": path_symbol(target),
-        "nodes": {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]},
-        "edges": {(e["data"]["source"], e["data"]["target"]): e["data"] for e in data["elements"]["edges"]},
+        "nodes": nodes,
+        "edges": edges,
         "chains": data["chains"],
         "chain_of": f"/chains/{symbol_path(path_symbol(source))}",
     }
@@ -124,14 +137,10 @@ async def _between_page(request: Request, service: ServiceDep, source: str, targ
 
 @router.get("/lineage/{symbol:path}", response_class=HTMLResponse, summary="The lineage of a series, as a timeline")
 async def lineage_page(symbol: str, request: Request, service: ServiceDep) -> Response:
-    found = await service.pool.run(
-        ChainJob(start=path_symbol(symbol), series=True), service.settings.max_timeout, bounded=True
-    )
-    if found.status != 200:
-        return text(found.status, found.body.decode().strip())
-    data = orjson.loads(found.body)
-    nodes = {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]}
-    edges = {(e["data"]["source"], e["data"]["target"]): e["data"] for e in data["elements"]["edges"]}
+    found = await _chain_of(service, ChainJob(start=path_symbol(symbol), series=True))
+    if isinstance(found, Response):
+        return found
+    nodes, edges, data = found
     series = [nodes[n] for n in data["series"]]
     links = [edges.get((later["id"], earlier["id"])) for earlier, later in pairwise(series)]
     context = {"symbol": path_symbol(symbol), "series": series, "links": [None, *links]}
