@@ -2,7 +2,8 @@
 
 Environment variables:
 
-    UNXREF_STORE    the store folder (default ``./data/store``)
+    UNXREF_STORE    the store: a folder (default ``./data/store``), or the query URL of a
+                    SPARQL 1.1 service (`unxref.remote` names the variables it also reads)
     UNXREF_BASE     the base every IRI is minted under (default ``https://w3id.org/unxref/id/``)
     XDG_CACHE_HOME  where the citation graph of a store is cached (default ``~/.cache``)
 
@@ -19,6 +20,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from unxref.remote import Endpoint
 
 DEFAULT_BASE = "https://w3id.org/unxref/id/"
 INGEST_TIME_BUDGET = 120.0  # seconds a document may take to extract, build and validate (--time-budget)
@@ -43,9 +48,9 @@ def base() -> str:
     return os.environ.get("UNXREF_BASE", DEFAULT_BASE)
 
 
-def store_path() -> Path:
-    """The store folder (``UNXREF_STORE``)."""
-    return Path(os.environ.get("UNXREF_STORE", "data/store"))
+def store_setting() -> str:
+    """The store named by ``UNXREF_STORE``: a folder, or a SPARQL service's query URL."""
+    return os.environ.get("UNXREF_STORE", "data/store")
 
 
 def cache_dir() -> Path:
@@ -89,7 +94,7 @@ def vendor(name: str) -> Path:
 class ServiceSettings:
     """What `unxref serve` is told (each has a flag of the same name)."""
 
-    store: Path
+    store: Path | Endpoint
     workers: int = 2
     timeout: float = 30.0
     max_timeout: float = 300.0

@@ -4,6 +4,9 @@ Graph names: each document's graph (``…/graph/A/RES/62/176``), its provenance
 (``…/provenance/A/RES/62/176``), the shared graph of what documents say of things
 they only cite (``…/graph/shared``), the authority records and the ontology. The
 default graph of queries is the union of all of them, and states each fact once.
+
+The store is a folder (pyoxigraph's on-disk store), or a SPARQL 1.1 service
+(`unxref.remote`) written and read through the same methods.
 """
 
 from __future__ import annotations
@@ -13,21 +16,29 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import URIRef
 
 from unxref import ontology
+from unxref.config import store_setting
 from unxref.errors import StoreError
 from unxref.rdf.build import authority_graph
 from unxref.rdf.iris import Iris, path_symbol
 from unxref.rdf.serialize import ntriples
+from unxref.remote import Endpoint, Engine, RemoteStore, is_url
 from unxref.version import extractor_version
-from unxref.vocab import CITO, DCTERMS, ELI, PROV, RDF, RDFS, UNX
+from unxref.vocab import CITO, DCTERMS, ELI, PROV, RDF, RDFS, UNX, XSD
 
 SNAPSHOTS_KEPT = 3  # a server may still read the one before the newest while it switches
 FLUSH_EVERY = 200  # documents: RocksDB keeps everything written in its memory table until a flush
+INSERT_CHUNK = 1_000  # triples an INSERT DATA operation (Virtuoso compiles each into SQL of bounded length)
+STATE_GRAPH = "graph/state"  # of a remote store: when it was last published (`Store.publish`)
+
+Location = Path | Endpoint  # where a store is: a folder, or a SPARQL service
 
 # What a document graph says of its document that a citing document's shared stub would say too.
 CITED_FACTS = (RDF.type, DCTERMS.identifier, ELI.id_local, RDFS.label, RDFS.seeAlso, UNX.adoptedBy)
@@ -54,20 +65,56 @@ def _shared_update(shared: URIRef, document: URIRef, triples: str) -> str:
     return update
 
 
+def location(given: str | Path | None = None) -> Location:
+    """The store ``--store`` names (else ``UNXREF_STORE``): a folder, or a SPARQL service's query URL."""
+    named = str(given) if given is not None else store_setting()
+    return Endpoint.configured(named) if is_url(named) else Path(named)
+
+
 def snapshots(store: Path) -> Path:
     """Where the published snapshots of a store live: ``data/store.snapshots/`` beside ``data/store``."""
     return store.with_name(store.name + ".snapshots")
 
 
-def served(store: Path) -> Path:
+def served(store: Location) -> Location:
     """What a server opens: the newest published snapshot of the store, or the store itself
-    when none was published (a store written by the library, not by ``unxref ingest``)."""
+    when none was published (a store written by the library, not by ``unxref ingest``).
+    Of a remote store: its endpoint with the state it was last published in."""
+    if isinstance(store, Endpoint):
+        return replace(store, state=_published_state(RemoteStore(store)))
     latest = snapshots(store) / "LATEST"
     if latest.is_file():
         snapshot = snapshots(store) / latest.read_text("utf-8").strip()
         if (snapshot / "CURRENT").is_file():
             return snapshot
     return store
+
+
+def open_read(store: Location) -> Engine:
+    """A store to read: a snapshot folder opened read-only, or the service."""
+    if isinstance(store, Endpoint):
+        return RemoteStore(store)
+    return pyoxigraph.Store.read_only(str(store))
+
+
+def _published_state(remote: RemoteStore) -> str:
+    state = remote.graphs_under + STATE_GRAPH
+    solutions = remote.query(
+        f"SELECT ?modified WHERE {{ GRAPH <{state}> {{ <{state}> <{DCTERMS.modified}> ?modified }} }}"
+    )
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    return max((row[0].value for row in solutions), default="")
+
+
+def _insert_data(graphs: dict[URIRef, str]) -> str:
+    """INSERT DATA operations writing N-Triples into graphs, at most `INSERT_CHUNK` triples each."""
+    operations = []
+    for name, text in graphs.items():
+        lines = [line for line in text.splitlines() if line.strip()]
+        for start in range(0, len(lines), INSERT_CHUNK):
+            chunk = "\n".join(lines[start : start + INSERT_CHUNK])
+            operations.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{chunk}\n}} }}")
+    return " ;\n".join(operations)
 
 
 def _reason(error: OSError) -> str:
@@ -85,14 +132,18 @@ def _told(what: str) -> Iterator[None]:
 
 
 class Store:
-    """A pyoxigraph Store on disk (or in memory when ``path`` is None)."""
+    """The store: on disk (a folder), in memory (``None``), or a SPARQL 1.1 service (an `Endpoint`)."""
 
-    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+    def __init__(self, path: Location | None = None, read_only: bool = False) -> None:
         self.iris = Iris.configured()
-        self.path = path
+        self.location = path
+        self.path = path if not isinstance(path, Endpoint) else None
         self._unflushed = 0
+        self.oxigraph: Engine
         with _told(f"{path}: cannot open the store"):
-            if path is None:
+            if isinstance(path, Endpoint):
+                self.oxigraph = RemoteStore(path)
+            elif path is None:
                 self.oxigraph = pyoxigraph.Store()
             elif read_only:
                 self.oxigraph = pyoxigraph.Store.read_only(str(path))
@@ -101,7 +152,7 @@ class Store:
                 self.oxigraph = pyoxigraph.Store(str(path))
 
     def _writing(self) -> AbstractContextManager[None]:
-        return _told(f"{self.path}: the store cannot be written")
+        return _told(f"{self.location}: the store cannot be written")
 
     def load_reference(self) -> None:
         """(Re)load the authority records and the ontology, each as one graph, in one transaction."""
@@ -127,9 +178,13 @@ class Store:
         ``unx:inCorpus``) is described by its own graph, not there."""
         graphs = {self.iris.graph(symbol): graph, self.iris.provenance(symbol): provenance}
         drops = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in graphs)
-        quads = "".join(_in_graph(text, name) for name, text in graphs.items())
+        update = drops + _shared_update(self.iris.shared(), self.iris.resource(symbol), shared)
         with self._writing():
-            self.oxigraph.update(drops + _shared_update(self.iris.shared(), self.iris.resource(symbol), shared))
+            if isinstance(self.oxigraph, RemoteStore):  # one request: the service's own transaction
+                self.oxigraph.update(f"{update} ;\n{_insert_data(graphs)}")
+                return
+            self.oxigraph.update(update)
+            quads = "".join(_in_graph(text, name) for name, text in graphs.items())
             self.oxigraph.load(quads.encode(), format=pyoxigraph.RdfFormat.N_QUADS)
             self._unflushed += 1
             if self._unflushed >= FLUSH_EVERY:  # so that memory stays flat
@@ -139,16 +194,18 @@ class Store:
     def _replace(self, graphs: dict[URIRef, str]) -> None:
         """Replace whole graphs (N-Triples) in one update transaction."""
         drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
-        inserts = "".join(f"GRAPH <{name}> {{\n{text}}}\n" for name, text in graphs.items())
-        self.oxigraph.update(f"{drops}INSERT DATA {{\n{inserts}}}")
+        self.oxigraph.update(drops + _insert_data(graphs))
 
-    def query(self, sparql: str) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
+    def query(self, sparql: str) -> object:
         return self.oxigraph.query(sparql, use_default_graph_as_union=True)
 
     def compact(self) -> None:
         """Flush and compact, then open the store again: a store written in many small
         transactions would otherwise make every later read-only open replay its log (52 s
-        for 4,000 documents), and RocksDB deletes the spent log only when the store opens."""
+        for 4,000 documents), and RocksDB deletes the spent log only when the store opens.
+        A service compacts itself."""
+        if not isinstance(self.oxigraph, pyoxigraph.Store):
+            return
         with self._writing():
             self.oxigraph.flush()
             self.oxigraph.optimize()
@@ -157,12 +214,18 @@ class Store:
             gc.collect()
             self.oxigraph = pyoxigraph.Store(str(self.path))
 
-    def publish(self) -> Path:
+    def publish(self) -> Location:
         """A read-only snapshot of the store as it now is, for servers to open and switch to:
         a RocksDB checkpoint (`Store.backup`: hard links, so seconds and little disk), then
         the ``LATEST`` pointer replaced atomically. The store itself is never opened by a
         server while ingest writes it (pyoxigraph: undefined behaviour). Older snapshots
-        beyond the last few are removed."""
+        beyond the last few are removed.
+
+        A remote store is published by stating when (``dcterms:modified`` in its state
+        graph): a server reading it sees the change and starts afresh (its caches, its
+        citation graph)."""
+        if isinstance(self.oxigraph, RemoteStore):
+            return self._publish_remote(self.oxigraph)
         assert self.path is not None
         folder = snapshots(self.path)
         name = f"{time.time_ns()}"
@@ -176,12 +239,22 @@ class Store:
             shutil.rmtree(old, ignore_errors=True)
         return folder / name
 
+    def _publish_remote(self, remote: RemoteStore) -> Endpoint:
+        state = URIRef(self.iris.base + STATE_GRAPH)
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        with self._writing():
+            remote.update(
+                f'DROP SILENT GRAPH <{state}> ;\nINSERT DATA {{ GRAPH <{state}> {{ <{state}> <{DCTERMS.modified}> "{now}"^^<{XSD.dateTime}> }} }}'
+            )
+        return replace(remote.endpoint, state=now)
+
     def sources(self) -> dict[str, str]:
         """The source file digests (SHA-256) of the documents this extractor wrote, and their symbols."""
         agent = self.iris.agent(extractor_version())
-        solutions = self.oxigraph.query(
-            f"""SELECT ?graph ?source WHERE {{ GRAPH ?p {{ ?graph <{PROV.wasDerivedFrom}> ?source ;
-              <{PROV.wasGeneratedBy}> ?activity . ?activity <{PROV.wasAssociatedWith}> <{agent}> }} }}"""
+        # In the union default graph: Virtuoso took minutes over the same join inside GRAPH ?p.
+        solutions = self.query(
+            f"""SELECT ?graph ?source WHERE {{ ?activity <{PROV.wasAssociatedWith}> <{agent}> .
+              ?graph <{PROV.wasGeneratedBy}> ?activity ; <{PROV.wasDerivedFrom}> ?source }}"""
         )
         assert isinstance(solutions, pyoxigraph.QuerySolutions)
         prefix = str(self.iris.graph(""))
@@ -194,6 +267,7 @@ class Store:
         """The symbols of the documents in the store."""
         prefix = str(self.iris.graph(""))
         special = {str(self.iris.shared()), str(self.iris.authorities()), str(self.iris.ontology())}
+        special.add(self.iris.base + STATE_GRAPH)
         return sorted(
             path_symbol(g.value.removeprefix(prefix))
             for g in self.oxigraph.named_graphs()

@@ -18,15 +18,19 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
 import pyoxigraph
 
 from unxref.config import cache_dir
 from unxref.rdf.iris import Iris
+from unxref.remote import Endpoint, Engine
 from unxref.un.symbols import SymbolError, normalize
 from unxref.vocab import sparql_prologue
+
+if TYPE_CHECKING:
+    from unxref.store import Location
 
 Direction = Literal["back", "forward", "both"]
 # One small DISTINCT query per attribute: the default graph is the union of the
@@ -61,7 +65,7 @@ class ChainError(ValueError):
     """A symbol the graph does not know, or a request that cannot be answered."""
 
 
-def _rows(store: pyoxigraph.Store, query: str) -> Iterable[dict[str, str]]:
+def _rows(store: Engine, query: str) -> Iterable[dict[str, str]]:
     solutions = store.query(sparql_prologue() + query, use_default_graph_as_union=True)
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     names = [v.value for v in solutions.variables]
@@ -69,7 +73,7 @@ def _rows(store: pyoxigraph.Store, query: str) -> Iterable[dict[str, str]]:
         yield {n: t.value for n, t in zip(names, row, strict=True) if t is not None}
 
 
-def citation_graph(store: pyoxigraph.Store) -> nx.DiGraph:
+def citation_graph(store: Engine) -> nx.DiGraph:
     """The citation graph: nodes keyed by IRI, edges from citing to cited."""
     facts: dict[str, dict[str, str]] = {}
     for name, query in NODE_FACTS.items():
@@ -123,27 +127,32 @@ def paragraph_order(paragraph: str) -> tuple[int, int]:
     return {"PP": 0, "OP": 1}.get(kind, 2), int(number or 0)
 
 
-def _fingerprint(path: Path) -> tuple[str, int]:
-    """Changes whenever the store on disk changes (RocksDB writes new files)."""
-    newest = max((entry.stat().st_mtime_ns for entry in os.scandir(path)), default=0)
-    return str(path.resolve()), newest
+def _fingerprint(location: Location) -> tuple[str, str]:
+    """The store, and something that changes whenever it changes: on disk, the newest file's
+    time (RocksDB writes new files); of a remote store, when it was last published."""
+    if isinstance(location, Endpoint):
+        return location.query, location.state.replace(":", "")
+    newest = max((entry.stat().st_mtime_ns for entry in os.scandir(location)), default=0)
+    return str(location.resolve()), str(newest)
 
 
-def _cache_file(path: str, state: int) -> Path:
+def _cache_file(name: str, state: str) -> Path:
     root = cache_dir() / "chains"
-    return root / f"{hashlib.sha256(path.encode()).hexdigest()[:16]}-{state}-v{GRAPH_FORMAT}.pickle"
+    return root / f"{hashlib.sha256(name.encode()).hexdigest()[:16]}-{state}-v{GRAPH_FORMAT}.pickle"
 
 
 @lru_cache(maxsize=4)
-def _cached_graph(path: str, state: int) -> nx.DiGraph:
+def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
     """Built once per store state, and kept on disk so that the other query workers
     (and the next start of the server) load it instead of building it again."""
-    cache = _cache_file(path, state)
+    cache = _cache_file(name, state)
     if cache.is_file():
         with cache.open("rb") as file:
             graph: nx.DiGraph = pickle.load(file)
             return graph
-    graph = citation_graph(pyoxigraph.Store.read_only(path))
+    from unxref.store import open_read
+
+    graph = citation_graph(open_read(location))
     cache.parent.mkdir(parents=True, exist_ok=True)
     partial = cache.with_suffix(f".{os.getpid()}.partial")
     with partial.open("wb") as file:
@@ -155,9 +164,10 @@ def _cached_graph(path: str, state: int) -> nx.DiGraph:
     return graph
 
 
-def graph_for(path: Path) -> nx.DiGraph:
-    """The citation graph of the on-disk store, rebuilt only when the store changed."""
-    return _cached_graph(*_fingerprint(path))
+def graph_for(location: Location) -> nx.DiGraph:
+    """The citation graph of the store (a snapshot folder, or a remote store at a published
+    state), rebuilt only when the store changed."""
+    return _cached_graph(*_fingerprint(location), location)
 
 
 def find_node(graph: nx.DiGraph, symbol: str) -> str:

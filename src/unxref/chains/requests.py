@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import orjson
@@ -13,6 +12,9 @@ from unxref.chains.analysis import ChainFilter, chains_between, lane, lineage, n
 from unxref.chains.exports import cytoscape, dot, gexf, graphml, svg, tree
 from unxref.chains.graph import ChainError, Direction, find_node, graph_for
 from unxref.formats import CHAINS, by_key, with_charset
+
+if TYPE_CHECKING:
+    from unxref.store import Location
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,9 @@ class ChainJob:
     series: bool = False  # the lineage of the start's series instead of a neighbourhood
 
 
-def answer(store_path: Path, job: ChainJob) -> tuple[int, str, bytes]:
+def answer(location: Location, job: ChainJob) -> tuple[int, str, bytes]:
     """(status, media type, body) for a chain request, from the cached graph of the store."""
-    graph = graph_for(store_path)
+    graph = graph_for(location)
     try:
         start = find_node(graph, job.start)
         sub, extra = _chain(graph, start, job)

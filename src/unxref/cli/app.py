@@ -69,14 +69,17 @@ def main(
 
 
 def store_option() -> Any:
-    return typer.Option(None, "--store", help="The store folder (default: $UNXREF_STORE or ./data/store).")
+    return typer.Option(
+        None,
+        "--store",
+        help="The store: a folder, or a SPARQL 1.1 service's query URL (default: $UNXREF_STORE or ./data/store).",
+    )
 
 
-def open_store(path: Path | None, read_only: bool = False) -> Store:
-    from unxref.config import store_path
-    from unxref.store import Store
+def open_store(given: str | None, read_only: bool = False) -> Store:
+    from unxref.store import Store, location
 
-    folder = path or store_path()
-    if read_only and not (folder / "CURRENT").is_file():
-        raise fail(f"{folder}: no store here; run 'unxref ingest' first")
-    return Store(folder, read_only=read_only)
+    where = location(given)
+    if read_only and isinstance(where, Path) and not (where / "CURRENT").is_file():
+        raise fail(f"{where}: no store here; run 'unxref ingest' first")
+    return Store(where, read_only=read_only)

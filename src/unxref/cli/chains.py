@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
@@ -11,11 +11,14 @@ from rich.table import Table
 from unxref.cli.app import app, fail, one_of, open_store, out, store_option
 from unxref.formats import CHAINS, keys
 
+if TYPE_CHECKING:
+    from unxref.store import Location
 
-def _folder(store: Path | None) -> Path:
-    folder = open_store(store, read_only=True).path
-    assert folder is not None
-    return folder
+
+def _located(store: str | None) -> Location:
+    where = open_store(store, read_only=True).location
+    assert where is not None
+    return where
 
 
 @app.command()
@@ -25,7 +28,7 @@ def chain(
     depth: int = typer.Option(3, min=0, max=50, help="How many citation steps to follow (0 to 50)."),
     direction: str = one_of(["back", "forward", "both"], "back", "back: what it cites; forward: what cites it; both"),
     format: str = one_of(["text", *keys(CHAINS)], "text", "Output format", "--format", "-f"),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
 ) -> None:
     """Citation chains: what a resolution cites, back to a depth, or how it descends from another."""
     from unxref.chains.analysis import chains_between, neighbourhood
@@ -33,7 +36,7 @@ def chain(
     from unxref.chains.graph import ChainError, find_node, graph_for
     from unxref.chains.requests import ChainJob, answer
 
-    folder = _folder(store)
+    folder = _located(store)
     if format != "text":
         job = ChainJob(start=symbol, target=to, depth=depth, direction=direction, format=format)  # type: ignore[arg-type]
         status, _, body = answer(folder, job)
@@ -60,13 +63,13 @@ def chain(
 @app.command()
 def lineage(
     symbol: str = typer.Argument(..., help="A resolution of a series, e.g. A/RES/62/176."),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
 ) -> None:
     """The series a resolution belongs to: the resolutions under the same title that recall each other."""
     from unxref.chains.analysis import lineage as series_of
     from unxref.chains.graph import ChainError, find_node, graph_for
 
-    graph = graph_for(_folder(store))
+    graph = graph_for(_located(store))
     try:
         series = series_of(graph, find_node(graph, symbol))
     except ChainError as error:
@@ -79,13 +82,13 @@ def lineage(
 @app.command()
 def stats(
     top: int = typer.Option(10, help="How many of each to list."),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
 ) -> None:
     """Most cited and most citing resolutions, and citations that cannot be right (data errors)."""
     from unxref.chains.analysis import data_errors, most_cited, most_citing
     from unxref.chains.graph import graph_for
 
-    graph = graph_for(_folder(store))
+    graph = graph_for(_located(store))
     resolutions = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] == "resolution")
     console = out()
     for title, ranking in (("Most cited", most_cited(graph, top)), ("Most citing", most_citing(resolutions, top))):

@@ -26,7 +26,7 @@ EXPORT_FORMATS = ["nq", "trig", "nt", "ttl", "jsonld"]
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders and glob patterns of resolutions."),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
     validate: bool = typer.Option(
         True, "--validate/--no-validate", help="Check each graph against the SHACL shapes before writing it."
     ),
@@ -71,7 +71,7 @@ def ingest(
         )
     outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
     removed = _prune(target, outcomes) if prune else []
-    folder = target.path
+    folder = target.location
     changed = bool(removed) or any(o.error is None and not o.unchanged for o in outcomes)
     try:
         _publish(target, fresh=changed)
@@ -87,8 +87,9 @@ def _publish(target: Store, fresh: bool) -> None:
     from unxref.chains.graph import graph_for
     from unxref.store import served
 
-    assert target.path is not None
-    snapshot = target.publish() if fresh or served(target.path) == target.path else served(target.path)
+    assert target.location is not None
+    published = served(target.location)
+    snapshot = target.publish() if fresh or published == target.location else published
     with err.status("building the citation graph for chain requests…"):
         graph_for(snapshot)
 
@@ -107,7 +108,7 @@ def _prune(target: Store, outcomes: list[IngestOutcome]) -> list[str]:
 
 
 def _print_outcomes(
-    outcomes: list[IngestOutcome], folder: Path | None, removed: list[str], unpublished: str | None = None
+    outcomes: list[IngestOutcome], folder: object, removed: list[str], unpublished: str | None = None
 ) -> None:
     """The summary of an ingest, a row for each failure, and why the store could not be
     published if it could not; exit 1 when something failed."""
@@ -140,7 +141,7 @@ def _print_outcomes(
 @app.command()
 def remove(
     symbols: list[str] = typer.Argument(..., help="Symbols of the documents to remove (A/RES/62/176)."),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
 ) -> None:
     """Remove documents from the store: each one's graph and provenance, in one transaction."""
     from unxref.un.symbols import SymbolError, normalize
@@ -173,7 +174,7 @@ def query(
         "-f",
         help=f"{', '.join(keys(RESULTS))} (results); {', '.join(keys(GRAPHS))} (graphs).",
     ),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
 ) -> None:
     """Run a SPARQL query on the store (read-only; the default graph is the union of all graphs)."""
     from unxref.service import queries
@@ -209,7 +210,7 @@ def query(
 def export(
     format: str = one_of(EXPORT_FORMATS, "nq", "Output format (sorted N-Quads by default)", "--format", "-f"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
 ) -> None:
     """Write the whole store; the same store always gives the same bytes."""
     from rdflib import Dataset, Graph
@@ -239,7 +240,7 @@ def export(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    store: Path | None = store_option(),
+    store: str | None = store_option(),
     workers: int = typer.Option(os.cpu_count() or 1, help="Query worker processes."),
     timeout: float = typer.Option(30.0, help="Default query timeout, seconds."),
     max_timeout: float = typer.Option(300.0, help="Largest timeout a request may ask for, seconds."),
@@ -255,11 +256,12 @@ def serve(
     """Serve the store: SPARQL 1.1 endpoint, linked-data pages, named-query API, dumps."""
     import uvicorn
 
-    from unxref.config import ServiceSettings, store_path
+    from unxref.config import ServiceSettings
     from unxref.service.app import create_app
     from unxref.service.protocol import with_header_timeout
+    from unxref.store import location
 
-    folder = store or store_path()
+    folder = location(store)
     settings = ServiceSettings(
         folder, workers, timeout, max_timeout, max_rows, tuple(allow_service), max_body, max_headers, cache_mb
     )

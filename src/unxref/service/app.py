@@ -34,7 +34,7 @@ STATIC = Path(__file__).parent / "web" / "static"
 
 def create_app(settings: ServiceSettings) -> FastAPI:
     """The application over a store made by ``unxref ingest``."""
-    if not (settings.store / "CURRENT").is_file():
+    if isinstance(settings.store, Path) and not (settings.store / "CURRENT").is_file():
         raise FileNotFoundError(f"{settings.store}: no store here; run 'unxref ingest' first")
 
     @asynccontextmanager
@@ -79,7 +79,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
 def _answers_of(app: FastAPI) -> str:
     """What every answer comes from: the snapshot served, and the settings it is served with."""
     service = app.state.service
-    return f"{service.snapshot}\0{service.settings!r}"
+    return f"{service.snapshot!r}\0{service.settings!r}"
 
 
 async def _plain_errors(_: Request, error: HTTPException) -> Response:

@@ -14,9 +14,11 @@ from fastapi.templating import Jinja2Templates
 
 from unxref.config import ServiceSettings
 from unxref.rdf.iris import Iris
+from unxref.remote import Engine
 from unxref.service.describe import Statistics, statistics
 from unxref.service.exports import Dumps, network
 from unxref.service.workers import QueryPool
+from unxref.store import Location
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
 
@@ -28,8 +30,8 @@ class Service:
     a whole (its graph names, its size) is read once."""
 
     settings: ServiceSettings
-    snapshot: Path  # the folder opened: a published snapshot, or the store itself
-    store: pyoxigraph.Store
+    snapshot: Location  # what is read: a published snapshot, the store itself, or a service at a state
+    store: Engine
     pool: QueryPool
     templates: Jinja2Templates
     iris: Iris

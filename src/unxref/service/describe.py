@@ -13,6 +13,7 @@ import pyoxigraph
 
 from unxref.config import base
 from unxref.formats import GRAPHS, RESULTS
+from unxref.remote import Engine
 from unxref.vocab import DCAT, DCTERMS, ONTOLOGY_IRI, PROV, RDF, RDFS, SD, UNX, VOID, XSD
 
 FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
@@ -98,7 +99,7 @@ class Statistics:
     modified: str | None
 
 
-def statistics(store: pyoxigraph.Store) -> Statistics:
+def statistics(store: Engine) -> Statistics:
     counts = _first_row(
         store,
         "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
@@ -118,7 +119,7 @@ def statistics(store: pyoxigraph.Store) -> Statistics:
     )
 
 
-def _first_row(store: pyoxigraph.Store, query: str) -> pyoxigraph.QuerySolution:
+def _first_row(store: Engine, query: str) -> pyoxigraph.QuerySolution:
     solutions = store.query(query)
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     row: pyoxigraph.QuerySolution = next(solutions)

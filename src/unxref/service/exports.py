@@ -21,6 +21,7 @@ import networkx as nx
 import pyoxigraph
 
 from unxref.rdf.iris import Iris
+from unxref.remote import Engine
 from unxref.service.pages import term
 from unxref.vocab import SHOWN_PREFIXES, sparql_prologue
 
@@ -51,7 +52,7 @@ class DumpFile:
 class Dumps:
     """The store's N-Quads dump, written once by pyoxigraph (`Store.dump`) and then served as a file."""
 
-    def __init__(self, store: pyoxigraph.Store) -> None:
+    def __init__(self, store: Engine) -> None:
         self.store = store
         self.folder = Path(tempfile.mkdtemp(prefix="unxref-dump-"))
 
@@ -67,12 +68,12 @@ class Dumps:
         return DumpFile(path, digest.digest())
 
 
-def graph_triples(store: pyoxigraph.Store, graph: str, fmt: pyoxigraph.RdfFormat) -> bytes:
+def graph_triples(store: Engine, graph: str, fmt: pyoxigraph.RdfFormat) -> bytes:
     """One named graph, written by pyoxigraph (Graph Store Protocol GET)."""
     return store.dump(format=fmt, from_graph=pyoxigraph.NamedNode(graph), prefixes=SHOWN_PREFIXES) or b""
 
 
-def _rows(store: pyoxigraph.Store, query: str) -> list[dict[str, str]]:
+def _rows(store: Engine, query: str) -> list[dict[str, str]]:
     solutions = store.query(sparql_prologue() + query, use_default_graph_as_union=True)
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     names = [v.value for v in solutions.variables]
@@ -88,7 +89,7 @@ _CITATION_ROW = """
 """
 
 
-def citations(store: pyoxigraph.Store, cited: str | None = None, citing: str | None = None) -> list[dict[str, str]]:
+def citations(store: Engine, cited: str | None = None, citing: str | None = None) -> list[dict[str, str]]:
     """One row per citation (OpenCitations' fields, and unxref's paragraph, function and note):
     every citation of the store, those of a cited resource, or those a resource makes."""
     bound = (f"VALUES ?cited {{ {term(cited)} }}" if cited else "") + (
@@ -115,7 +116,7 @@ def citations(store: pyoxigraph.Store, cited: str | None = None, citing: str | N
     ]
 
 
-def citation_count(store: pyoxigraph.Store, cited: str) -> int:
+def citation_count(store: Engine, cited: str) -> int:
     rows = _rows(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?c a unx:Citation ; cito:hasCitedEntity {term(cited)} }}")
     return int(rows[0]["n"])
 
@@ -128,7 +129,7 @@ def as_csv(rows: list[dict[str, str]], columns: tuple[str, ...] = CITATION_COLUM
     return out.getvalue().encode()
 
 
-def network(store: pyoxigraph.Store) -> nx.MultiDiGraph:
+def network(store: Engine) -> nx.MultiDiGraph:
     """The whole citation network: a node per resource (its symbol or name as label), an edge per citation."""
     graph = nx.MultiDiGraph()
     for row in citations(store):
@@ -176,7 +177,7 @@ class Entry:
 FEED_PAGE = 50
 
 
-def feed_entries(store: pyoxigraph.Store, page: int) -> tuple[list[Entry], bool]:
+def feed_entries(store: Engine, page: int) -> tuple[list[Entry], bool]:
     """Documents by the time they were last ingested, newest first; True when there are more."""
     graphs = _rows(
         store,

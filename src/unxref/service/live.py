@@ -6,6 +6,11 @@ closed once the longest query could have ended.
 The server never opens the store ingest writes, only published snapshots, which are
 never written (pyoxigraph: opening read-only while another process writes is undefined
 behaviour); so the web process and its workers always read the same snapshot.
+
+A remote store is followed the same way: ingest publishes it by stating when it was
+last changed (`unxref.store.Store.publish`), and a change there starts the service
+afresh (its answer cache, its citation graph). The service itself keeps its own
+snapshots, so between publications the server may see a running ingest's writes.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
-import pyoxigraph
 from fastapi import FastAPI
 from fastapi.templating import Jinja2Templates
 
@@ -21,7 +25,7 @@ from unxref.config import ServiceSettings
 from unxref.rdf.iris import Iris
 from unxref.service.deps import TEMPLATES, Service
 from unxref.service.workers import QueryPool
-from unxref.store import served
+from unxref.store import open_read, served
 
 CHECK_EVERY = 2.0  # seconds between looks at the store's LATEST pointer
 
@@ -32,7 +36,7 @@ def open_service(settings: ServiceSettings) -> Service:
     return Service(
         settings=settings,
         snapshot=snapshot,
-        store=pyoxigraph.Store.read_only(str(snapshot)),
+        store=open_read(snapshot),
         pool=QueryPool(snapshot, settings.workers),
         templates=Jinja2Templates(directory=str(TEMPLATES)),
         iris=Iris.configured(),
@@ -45,12 +49,16 @@ async def follow(app: FastAPI) -> None:
     while True:
         await asyncio.sleep(CHECK_EVERY)
         current: Service = app.state.service
-        if served(current.settings.store) == current.snapshot:
+        try:
+            newest = await asyncio.to_thread(served, current.settings.store)
+        except OSError:
+            continue  # a remote store that does not answer: keep serving what was served
+        if newest == current.snapshot:
             continue
         try:
             fresh = await asyncio.to_thread(open_service, current.settings)
         except OSError:
-            continue  # the snapshot was removed as it was opened: the next look finds the newer one
+            continue  # the snapshot was removed as it was opened (or the service is away): look again
         fresh.pool.start()
         app.state.service = fresh
         asyncio.get_running_loop().create_task(_retire(current, current.settings.max_timeout + 1))

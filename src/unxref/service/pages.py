@@ -21,6 +21,7 @@ from itertools import islice
 import pyoxigraph
 
 from unxref.rdf.iris import Iris, page_link, symbol_path
+from unxref.remote import Engine
 from unxref.service.terms import Shown, prefixed, shown
 from unxref.vocab import CITO, DCTERMS, RDF, RDFS, SKOS, UNX, sparql_prologue
 
@@ -85,7 +86,7 @@ def term(iri: str) -> str:
     return str(pyoxigraph.NamedNode(iri))
 
 
-def _rows(store: pyoxigraph.Store, query: str) -> list[dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal]]:
+def _rows(store: Engine, query: str) -> list[dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal]]:
     solutions = store.query(sparql_prologue() + query, use_default_graph_as_union=True)
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     names = [v.value for v in solutions.variables]
@@ -97,7 +98,7 @@ def _value(row: dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal], name: str)
     return found.value if found is not None else None
 
 
-def resource_page(store: pyoxigraph.Store, iri: str) -> ResourcePage | None:
+def resource_page(store: Engine, iri: str) -> ResourcePage | None:
     """Everything the page of ``iri`` shows, or None when the store knows nothing about it."""
     subject = pyoxigraph.NamedNode(iri)
     is_graph = store.contains_named_graph(subject)
@@ -158,7 +159,7 @@ def _named(row: dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal]) -> Shown:
     return Shown(name, value.href, None, value.iri) if name and value.href else value
 
 
-def _cited_by(store: pyoxigraph.Store, iri: str) -> tuple[int, list[CitingGroup]]:
+def _cited_by(store: Engine, iri: str) -> tuple[int, list[CitingGroup]]:
     count_rows = _rows(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?c cito:hasCitedEntity {term(iri)} }}")
     count = int(_value(count_rows[0], "n") or 0)
     rows = _rows(
@@ -194,7 +195,7 @@ def _paragraph_order(paragraph_id: str) -> tuple[int, int]:
     return kind, int(digits.group()) if digits else 0
 
 
-def _text_blocks(store: pyoxigraph.Store, iri: str) -> tuple[list[Block], list[Block]]:
+def _text_blocks(store: Engine, iri: str) -> tuple[list[Block], list[Block]]:
     citations = _rows(
         store,
         f"""SELECT ?cited ?part ?start ?end ?symbol ?function ?note ?unts WHERE {{
@@ -318,7 +319,7 @@ def _lines(text: str) -> str:
 
 
 def resource_triples(
-    store: pyoxigraph.Store, page: ResourcePage, offset: int = 0, size: int = RDF_PAGE
+    store: Engine, page: ResourcePage, offset: int = 0, size: int = RDF_PAGE
 ) -> tuple[list[pyoxigraph.Triple], bool]:
     """A resource's RDF: its document graph (or what the store says of it) and one page of the
     citations it receives (``?citing cito:cites <it>``); True when there are more."""

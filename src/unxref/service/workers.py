@@ -16,22 +16,24 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 
 from unxref.formats import GRAPHS, RESULTS, with_charset
+from unxref.remote import Engine
 from unxref.service import results
 from unxref.service.checks import capped, declares_dataset
 from unxref.service.negotiate import NotAcceptable, choose
 
 if TYPE_CHECKING:
     from unxref.chains.requests import ChainJob
+    from unxref.store import Location
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def _dataset(job: Job) -> dict[str, Any]:
     }
 
 
-def run_job(store: pyoxigraph.Store, job: Job) -> Answer:
+def run_job(store: Engine, job: Job) -> Answer:
     """Run one query and write its answer; errors become 4xx answers, not exceptions."""
     try:
         options = {"base_iri": job.base_iri, **_dataset(job)}
@@ -84,7 +86,7 @@ def run_job(store: pyoxigraph.Store, job: Job) -> Answer:
         return _error(400, f"query failed: {error}")
 
 
-def _capped_select(store: pyoxigraph.Store, job: Job, options: dict[str, Any]) -> Answer | None:
+def _capped_select(store: Engine, job: Job, options: dict[str, Any]) -> Answer | None:
     """A SELECT answered by pyoxigraph's own serialiser, cut at the row cap by the engine
     (a second, capped run only when there are more rows than the cap); None for what the
     generic path answers."""
@@ -108,7 +110,9 @@ def _serialized(result: Any, fmt: pyoxigraph.QueryResultsFormat) -> bytes:
     return result.serialize(format=fmt) or b""
 
 
-def _write(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples, job: Job) -> Answer:
+def _write(
+    result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | Iterable[pyoxigraph.Triple], job: Job
+) -> Answer:
     if isinstance(result, pyoxigraph.QueryBoolean):
         fmt = choose(RESULTS, job.accept, job.format_keys)
         return Answer(200, with_charset(fmt.media_type), result.serialize(format=fmt.results) or b"")
@@ -127,17 +131,18 @@ def _write(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigr
     return Answer(200, with_charset(fmt.media_type), results.write_triples(triples, fmt, truncated), truncated)
 
 
-def _worker(store_path: str, connection: Connection) -> None:
+def _worker(location: Location, connection: Connection) -> None:
     from unxref.chains import requests
+    from unxref.store import open_read
 
-    store = pyoxigraph.Store.read_only(store_path)
+    store = open_read(location)
     while True:
         try:
             job = connection.recv()
         except EOFError:
             return
         if isinstance(job, requests.ChainJob):
-            connection.send(Answer(*requests.answer(Path(store_path), job)))
+            connection.send(Answer(*requests.answer(location, job)))
         else:
             connection.send(run_job(store, job))
 
@@ -159,7 +164,7 @@ class QueryPool:
     """A fixed number of worker processes over one read-only store: ``size`` for any query,
     ``reserved`` more for the service's own bounded requests."""
 
-    store_path: Path
+    location: Location
     size: int = 2
     reserved: int = 1
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
@@ -175,7 +180,7 @@ class QueryPool:
 
     def _spawn(self, lane: asyncio.Queue[_Worker]) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker, args=(str(self.store_path), child), daemon=True)
+        process = self._context.Process(target=_worker, args=(self.location, child), daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent, lane)

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from unxref import __version__
 from unxref.config import resource
+from unxref.remote import Endpoint
 from unxref.service import describe
 from unxref.service.deps import ServiceDep
 from unxref.service.responses import DESCRIPTIONS, rdf_response, text
@@ -63,7 +64,8 @@ async def health(service: ServiceDep) -> dict[str, Any]:
         "status": "ok",
         "version": __version__,
         "store": str(service.settings.store),
-        "snapshot": str(service.snapshot),  # what is served: the newest snapshot ingest published
+        # what is served: the newest snapshot ingest published (of a remote store: when it was published)
+        "snapshot": service.snapshot.state if isinstance(service.snapshot, Endpoint) else str(service.snapshot),
         "since": service.since,
         "graphs": len(service.graph_names),
         "workers": service.settings.workers,

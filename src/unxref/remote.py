@@ -1,0 +1,235 @@
+"""A SPARQL 1.1 service as the store: the part of `pyoxigraph.Store` unxref uses, over HTTP.
+
+``--store`` (or ``UNXREF_STORE``) may be the query URL of a SPARQL 1.1 service instead of a
+folder. Everything else comes from the environment, so that no secret is ever on a command
+line or in a log:
+
+    UNXREF_STORE_UPDATE    the update URL (default: the query URL with a final ``/query``
+                           made ``/update``, as Oxigraph and Fuseki name them; else the query URL)
+    UNXREF_STORE_GSP       the Graph Store Protocol URL, used to read whole graphs (optional:
+                           without it a graph is read with a CONSTRUCT query)
+    UNXREF_STORE_USER      credentials sent with every request
+    UNXREF_STORE_PASSWORD
+    UNXREF_STORE_AUTH      ``basic`` (the default) or ``digest`` (Virtuoso's ``/sparql-auth``)
+
+What the service must do for unxref (the README has each engine's settings): take SPARQL 1.1
+queries and updates, and answer a query without ``FROM`` over the union of all graphs.
+Only portable SPARQL is sent, as the protocol's URL-encoded forms (Virtuoso 7.2 does not
+read a query sent as the request's body); what one engine answers in its own way is
+mended here, in `_standard_results`, and named there.
+
+Answers come back as pyoxigraph's own objects (`pyoxigraph.QuerySolutions`,
+`pyoxigraph.QueryBoolean`, triples), so the service, the pages and the chains run on a
+remote store through the same code as on the embedded one.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+from urllib.parse import urlencode
+
+import httpx
+import orjson
+import pyoxigraph
+
+from unxref.config import base
+
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+ACCEPT = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+TRANSIENT = {429, 502, 503, 504}  # answers worth asking again
+RETRIES = 4  # attempts in all; waits of 0.5, 1 and 2 s between them
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def is_url(location: str) -> bool:
+    """Whether ``--store`` names a SPARQL service rather than a folder."""
+    return location.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where a remote store answers, and which published state of it is meant (see `publish`).
+    Holds no credentials: they are read from the environment where requests are sent."""
+
+    query: str
+    update: str
+    graph_store: str | None = None
+    state: str = ""  # the store's ``dcterms:modified`` when it was last published; "" before
+
+    @classmethod
+    def configured(cls, query: str) -> Endpoint:
+        """The endpoint of a query URL, with the other URLs from the environment.
+
+        >>> Endpoint.configured("http://127.0.0.1:7878/query").update
+        'http://127.0.0.1:7878/update'
+        >>> Endpoint.configured("http://127.0.0.1:8890/sparql").update
+        'http://127.0.0.1:8890/sparql'
+        """
+        default_update = query[: -len("/query")] + "/update" if query.endswith("/query") else query
+        return cls(
+            query=query,
+            update=os.environ.get("UNXREF_STORE_UPDATE") or default_update,
+            graph_store=os.environ.get("UNXREF_STORE_GSP") or None,
+        )
+
+    def __str__(self) -> str:
+        return self.query
+
+
+class RemoteError(OSError):
+    """The service could not be reached, or refused a request."""
+
+
+def _auth() -> httpx.Auth | None:
+    user, password = os.environ.get("UNXREF_STORE_USER"), os.environ.get("UNXREF_STORE_PASSWORD", "")
+    if not user:
+        return None
+    if os.environ.get("UNXREF_STORE_AUTH", "basic").lower() == "digest":
+        return httpx.DigestAuth(user, password)
+    return httpx.BasicAuth(user, password)
+
+
+def _standard_results(body: bytes) -> bytes:
+    """SPARQL JSON results as the standard writes them. Virtuoso writes a boolean as
+    ``"1"``/``"0"`` (the standard's canonical forms are ``true``/``false``, which pyoxigraph and
+    every other engine give), and the pre-Recommendation ``typed-literal`` type."""
+    if b"typed-literal" not in body:
+        return body
+    results = orjson.loads(body)
+    for row in results.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("type") != "typed-literal":
+                continue
+            term["type"] = "literal"
+            if term.get("datatype") == XSD_BOOLEAN and term.get("value") in ("1", "0"):
+                term["value"] = "true" if term["value"] == "1" else "false"
+    return orjson.dumps(results)
+
+
+class RemoteStore:
+    """The methods of `pyoxigraph.Store` unxref uses, answered by a SPARQL 1.1 service.
+    Only the graphs under unxref's base are the store's: an engine may hold others (Virtuoso
+    keeps its own system graphs)."""
+
+    def __init__(self, endpoint: Endpoint, timeout: float = 600.0) -> None:
+        self.endpoint = endpoint
+        self.graphs_under = base()
+        self._client = httpx.Client(auth=_auth(), timeout=timeout, headers={"User-Agent": "unxref"})
+
+    def _send(self, url: str, **request: Any) -> httpx.Response:
+        """A POST (or the method given), asked again on a transient failure; a refusal or a
+        service that stays away is a `RemoteError` naming the URL, never the credentials."""
+        method = request.pop("method", "POST")
+        for attempt in range(RETRIES):
+            try:
+                response = self._client.request(method, url, **request)
+            except httpx.TransportError as error:
+                failure = f"{url}: {type(error).__name__}: {error}"
+            else:
+                if response.status_code not in TRANSIENT:
+                    break
+                failure = f"{url}: {response.status_code} {response.reason_phrase}"
+            if attempt == RETRIES - 1:
+                raise RemoteError(failure)
+            time.sleep(0.5 * 2**attempt)
+        if response.status_code >= 400:
+            raise RemoteError(f"{url}: {response.status_code}: {response.text.strip()[:500]}")
+        return response
+
+    def query(
+        self,
+        query: str,
+        *,
+        use_default_graph_as_union: bool = True,
+        default_graph: list[pyoxigraph.NamedNode] | None = None,
+        named_graphs: list[pyoxigraph.NamedNode] | None = None,
+        base_iri: str | None = None,
+    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | list[pyoxigraph.Triple]:
+        """A query, answered as pyoxigraph answers it. The union default graph is the service's
+        own (a requirement of unxref); graphs the protocol names go as its parameters."""
+        form = [("query", f"BASE <{base_iri}>\n{query}" if base_iri else query)]
+        form += [("default-graph-uri", g.value) for g in default_graph or ()]
+        form += [("named-graph-uri", g.value) for g in named_graphs or ()]
+        try:
+            response = self._send(self.endpoint.query, content=urlencode(form), headers={"Accept": ACCEPT, **FORM})
+        except RemoteError as error:
+            raise ValueError(str(error)) from None  # the service refused the query: a client's error
+        media_type = response.headers.get("content-type", "").split(";")[0].strip()
+        if media_type == RESULTS_JSON:
+            parsed = pyoxigraph.parse_query_results(
+                _standard_results(response.content), format=pyoxigraph.QueryResultsFormat.JSON
+            )
+            return parsed
+        rdf = pyoxigraph.RdfFormat.from_media_type(media_type) or pyoxigraph.RdfFormat.N_TRIPLES
+        return [quad.triple for quad in pyoxigraph.parse(response.content, format=rdf)]
+
+    def update(self, update: str) -> None:
+        self._send(self.endpoint.update, content=urlencode({"update": update}), headers=FORM)
+
+    def _select(self, query: str) -> pyoxigraph.QuerySolutions:
+        solutions = self.query(query)
+        assert isinstance(solutions, pyoxigraph.QuerySolutions)
+        return solutions
+
+    def _ours(self, variable: str) -> str:
+        return f"FILTER (STRSTARTS(STR(?{variable}), {pyoxigraph.Literal(self.graphs_under)}))"
+
+    def named_graphs(self) -> Iterator[pyoxigraph.NamedNode]:
+        for row in self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours('g')} }}"):
+            yield row[0]
+
+    def contains_named_graph(self, graph: pyoxigraph.NamedNode) -> bool:
+        answer = self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        return bool(answer)
+
+    def quads_for_pattern(
+        self, subject: Any, predicate: Any, object: Any, graph_name: Any = None
+    ) -> Iterator[pyoxigraph.Quad]:
+        """The quads matching a pattern (None matches anything), in the store's graphs."""
+        terms = [(subject, "?s"), (predicate, "?p"), (object, "?o"), (graph_name, "?g")]
+        s, p, o, g = (str(term) if term is not None else variable for term, variable in terms)
+        where = f"GRAPH {g} {{ {s} {p} {o} }}" + ("" if graph_name is not None else f" {self._ours('g')}")
+        for row in self._select(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}"):
+            yield pyoxigraph.Quad(
+                row["s"] or subject, row["p"] or predicate, row["o"] or object, row["g"] or graph_name
+            )
+
+    def dump(
+        self,
+        output: IO[bytes] | None = None,
+        format: pyoxigraph.RdfFormat | None = None,
+        *,
+        from_graph: pyoxigraph.NamedNode | None = None,
+        prefixes: dict[str, str] | None = None,
+    ) -> bytes | None:
+        """One graph (``from_graph``) or every graph of the store, written as pyoxigraph writes it."""
+        if from_graph is None:
+            data: list[Any] = list(self.quads_for_pattern(None, None, None, None))
+        elif self.endpoint.graph_store:
+            response = self._send(
+                self.endpoint.graph_store,
+                method="GET",
+                params={"graph": from_graph.value},
+                headers={"Accept": N_TRIPLES},
+            )
+            data = [q.triple for q in pyoxigraph.parse(response.content, format=pyoxigraph.RdfFormat.N_TRIPLES)]
+        else:
+            data = list(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {from_graph} {{ ?s ?p ?o }} }}"))  # type: ignore[arg-type]
+        return pyoxigraph.serialize(data, output, format=format, prefixes=prefixes)
+
+    def __len__(self) -> int:
+        """The number of quads in the store's graphs."""
+        count = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours('g')} }}")
+        return int(next(iter(count))[0].value)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+Engine = pyoxigraph.Store | RemoteStore  # what a store is read through: on disk, or a service
