@@ -8,8 +8,10 @@ NPM := node_modules/.installed
 STORE ?= data/store
 PORT ?= 8000
 # Debian packages, as COMMAND:PACKAGE: chromium (browser tests), graphviz (SVG chain exports),
-# node and npm (front-end libraries), pdftotext (tests of text taken from PDFs by other tools).
-DEBIAN_NEEDS := chromium:chromium dot:graphviz node:nodejs npm:npm pdftotext:poppler-utils
+# node and npm (front-end libraries), pdftotext (tests of text taken from PDFs by other tools),
+# Virtuoso (a remote store in the tests).
+DEBIAN_NEEDS := chromium:chromium dot:graphviz node:nodejs npm:npm pdftotext:poppler-utils \
+	virtuoso-t:virtuoso-opensource
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install run test lint fuzz loadtest bench bench-http bench-chains docs clean
@@ -26,7 +28,7 @@ $(SYSTEM): Makefile
 	@missing=$$(scripts/missing-debian-packages $(DEBIAN_NEEDS)); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq; fi; \
 	for package in $$missing; do echo "installing Debian package $$package"; \
-	  $(SUDO) apt-get install -y -qq --no-install-recommends $$package || exit 1; done
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$package || exit 1; done
 	touch $(SYSTEM)
 
 $(NPM): package.json package-lock.json $(SYSTEM)
@@ -59,7 +61,6 @@ loadtest: install
 	$(BIN)/python bench/loadtest.py
 
 bench: install
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/agreement.py
 	$(BIN)/python bench/graph_and_validation.py
@@ -69,7 +70,6 @@ bench: install
 # The HTTP benchmark (issue 9): unxref beside Oxigraph's own server at 1M and 5M triples; about 15 minutes (and 10 more to ingest its corpora the first time); needs wrk.
 bench-http: install
 	command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends wrk)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/http_bench.py
 
 # Chain latency on 50,000 synthetic resolutions and the chain page's first render (issue 5).

@@ -5,6 +5,7 @@ Tests that need ../shared (the corpus, the W3C tests) skip, saying so, when it i
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -33,12 +34,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(store: Path, log: Path, *options: str) -> Iterator[str]:
-    """`unxref serve` on a free port, in its own process, over an on-disk store; yields its URL."""
+def serving(store: Path | str, log: Path, *options: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`unxref serve` on a free port, in its own process, over a store (a folder, or a SPARQL
+    service's URL with ``env`` saying the rest); yields its URL."""
     port = free_port()
     command = [sys.executable, "-m", "unxref.cli", "serve", "--store", str(store), "--port", str(port), *options]
     with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):

@@ -29,14 +29,16 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-import httpx
 import orjson
 import pyoxigraph
 
 from unxref.config import base
+
+if TYPE_CHECKING:
+    import httpx
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -87,6 +89,8 @@ class RemoteError(OSError):
 
 
 def _auth() -> httpx.Auth | None:
+    import httpx
+
     user, password = os.environ.get("UNXREF_STORE_USER"), os.environ.get("UNXREF_STORE_PASSWORD", "")
     if not user:
         return None
@@ -96,13 +100,18 @@ def _auth() -> httpx.Auth | None:
 
 
 def _standard_results(body: bytes) -> bytes:
-    """SPARQL JSON results as the standard writes them. Virtuoso writes a boolean as
-    ``"1"``/``"0"`` (the standard's canonical forms are ``true``/``false``, which pyoxigraph and
-    every other engine give), and the pre-Recommendation ``typed-literal`` type."""
-    if b"typed-literal" not in body:
+    """SPARQL JSON results as the standard writes them. Virtuoso 7.2 writes a boolean as
+    ``"1"``/``"0"`` (the canonical forms are ``true``/``false``, which pyoxigraph and the other
+    engines give) with the pre-Recommendation ``typed-literal`` type, and may answer an ASK
+    as a SELECT of one variable, ``__ASK_RETVAL``, with one row when true and none when false."""
+    if b"typed-literal" not in body and b"__ASK_RETVAL" not in body:
         return body
     results = orjson.loads(body)
-    for row in results.get("results", {}).get("bindings", []):
+    rows = results.get("results", {}).get("bindings", [])
+    if results.get("head", {}).get("vars") == ["__ASK_RETVAL"]:
+        value = rows[0].get("__ASK_RETVAL", {}).get("value", "1") if rows else "0"
+        return orjson.dumps({"head": {}, "boolean": value not in ("0", "false")})
+    for row in rows:
         for term in row.values():
             if term.get("type") != "typed-literal":
                 continue
@@ -118,6 +127,8 @@ class RemoteStore:
     keeps its own system graphs)."""
 
     def __init__(self, endpoint: Endpoint, timeout: float = 600.0) -> None:
+        import httpx  # here: the web process of a server over a folder never needs it
+
         self.endpoint = endpoint
         self.graphs_under = base()
         self._client = httpx.Client(auth=_auth(), timeout=timeout, headers={"User-Agent": "unxref"})
@@ -125,6 +136,8 @@ class RemoteStore:
     def _send(self, url: str, **request: Any) -> httpx.Response:
         """A POST (or the method given), asked again on a transient failure; a refusal or a
         service that stays away is a `RemoteError` naming the URL, never the credentials."""
+        import httpx
+
         method = request.pop("method", "POST")
         for attempt in range(RETRIES):
             try:

@@ -282,12 +282,12 @@ class Store:
             return False
         document = self.iris.resource(symbol)
         kept = " ".join(f"<{p}>" for p in CITED_FACTS)
-        self.oxigraph.update(
-            f"""INSERT {{ GRAPH <{self.iris.shared()}> {{ <{document}> ?p ?o }} }}
+        update = f"""INSERT {{ GRAPH <{self.iris.shared()}> {{ <{document}> ?p ?o }} }}
             WHERE {{ GRAPH <{graph}> {{ <{document}> ?p ?o VALUES ?p {{ {kept} }} }}
               FILTER EXISTS {{ GRAPH ?other {{ ?citing <{CITO.cites}> <{document}> }} FILTER (?other != <{graph}>) }} }} ;
-            DROP GRAPH <{graph}> ; DROP SILENT GRAPH <{self.iris.provenance(symbol)}>"""
-        )
+            DROP SILENT GRAPH <{graph}> ; DROP SILENT GRAPH <{self.iris.provenance(symbol)}>"""  # SILENT: Virtuoso refuses to drop a graph made by INSERT DATA ("not explicitly created")
+        with self._writing():
+            self.oxigraph.update(update)
         return True
 
     def nquads(self) -> str:
