@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,107 +24,13 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.engines import ENGINES, Engine, virtuoso
 from tests.support import CORPUS, EXAMPLE, ROOT, free_port, serving
 from unxref.service import queries
 
 SECURITY_COUNCIL_TEXTS = 100
 # Provenance times differ from one ingest to the next; the state graph is the remote store's own.
 EXTRACTION_TIME = re.compile(rb'"[^"]*"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>')
-
-
-@dataclass(frozen=True)
-class Engine:
-    name: str
-    query_url: str
-    env: dict[str, str]  # what unxref is told beside the URL: update URL, credentials
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    for _ in range(600):
-        if process.poll() is not None:
-            raise RuntimeError(f"the engine exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(url, params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"the engine did not start within 60 s: {log.read_text(errors='replace')[-2000:]}")
-
-
-@contextmanager
-def oxigraph(folder: Path) -> Iterator[Engine]:
-    """Oxigraph's server, read-write, the default graph the union of all graphs."""
-    binary = Path(sys.executable).with_name("oxigraph")
-    if not binary.is_file():
-        pytest.fail("Oxigraph's server is not installed: run 'make install' (PyPI oxigraph, in the dev extras)")
-    port = free_port()
-    log = folder / "oxigraph.log"
-    command = [str(binary), "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"]
-    with log.open("wb") as output:
-        process = subprocess.Popen([*command, "--union-default-graph"], stdout=output, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}/query"
-        _wait_for(url, process, log)
-        yield Engine("oxigraph", url, {})
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {db}/virtuoso.db
-ErrorLogFile = {db}/virtuoso.log
-LockFile = {db}/virtuoso.lck
-TransactionFile = {db}/virtuoso.trx
-xa_persistent_file = {db}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {db}/virtuoso-temp.db
-TransactionFile = {db}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DisableUnixSocket = 1
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 15000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerRoot = /var/lib/virtuoso-opensource-7/vsp
-ServerThreads = 10
-Charset = UTF-8
-[SPARQL]
-ResultSetMaxRows = 10000000
-MaxQueryExecutionTime = 300
-MaxQueryCostEstimationTime = 400
-"""
-
-
-@contextmanager
-def virtuoso(folder: Path) -> Iterator[Engine]:
-    """Virtuoso with a fresh database: updates through ``/sparql-auth`` with digest
-    authentication as the database's administrator (its default password, on loopback)."""
-    binary = shutil.which("virtuoso-t")
-    if binary is None:
-        pytest.fail("Virtuoso is not installed: run 'make install' (it installs Debian's virtuoso-opensource)")
-    db = folder / "virtuoso"
-    db.mkdir()
-    http = free_port()
-    (db / "virtuoso.ini").write_text(VIRTUOSO_INI.format(db=db, sql=free_port(), http=http), "utf-8")
-    log = db / "stdout.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [binary, "-c", str(db / "virtuoso.ini"), "+foreground"], cwd=db, stdout=output, stderr=subprocess.STDOUT
-        )
-    try:
-        url = f"http://127.0.0.1:{http}/sparql"
-        _wait_for(url, process, log)
-        credentials = {"UNXREF_STORE_USER": "dba", "UNXREF_STORE_PASSWORD": "dba", "UNXREF_STORE_AUTH": "digest"}
-        yield Engine("virtuoso", url, {"UNXREF_STORE_UPDATE": url + "-auth", **credentials})
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-ENGINES = {"oxigraph": oxigraph, "virtuoso": virtuoso}
 
 
 def unxref(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -307,6 +212,22 @@ def test_a_service_that_is_not_there_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"error: {url}: the store cannot be written ({update}: ConnectError: [Errno 111] Connection refused)"
     ]
+
+
+def test_reading_a_service_that_is_not_there_is_one_line() -> None:
+    url = f"http://127.0.0.1:{free_port()}/query"
+    result = unxref("export", "--store", url)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip().splitlines() == [f"error: {url}: ConnectError: [Errno 111] Connection refused"]
+
+
+def test_a_store_url_with_credentials_is_refused_without_echoing_them() -> None:
+    result = unxref("ingest", str(EXAMPLE), "--store", "http://dba:s3cret-9d2@127.0.0.1:1/sparql")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: a store URL holds credentials: give them as UNXREF_STORE_USER and UNXREF_STORE_PASSWORD"
+    ]
+    assert "s3cret-9d2" not in result.stdout + result.stderr
 
 
 def _copy(folder: Path, symbol: str) -> Path:

@@ -115,3 +115,17 @@ def test_graphs_the_protocol_names_are_sent_as_its_parameters(flaky: str) -> Non
     assert _Flaky.seen == [
         {"query": ["ASK {}"], "default-graph-uri": ["http://g/1"], "named-graph-uri": ["http://g/2"]}
     ]
+
+
+@pytest.mark.parametrize(
+    "url", ["http://dba:secret@127.0.0.1:8890/sparql", "https://token@example.org/query", "http://u:@h/sparql"]
+)
+def test_credentials_in_a_store_url_are_refused(url: str) -> None:
+    with pytest.raises(ValueError, match=r"^a store URL holds credentials: give them as UNXREF_STORE_USER"):
+        Endpoint.configured(url)
+
+
+def test_credentials_in_the_update_url_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UNXREF_STORE_UPDATE", "http://dba:secret@127.0.0.1:8890/sparql-auth")
+    with pytest.raises(ValueError, match="holds credentials"):
+        Endpoint.configured("http://127.0.0.1:8890/sparql")

@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import orjson
 import pyoxigraph
@@ -66,7 +66,8 @@ class Endpoint:
 
     @classmethod
     def configured(cls, query: str) -> Endpoint:
-        """The endpoint of a query URL, with the other URLs from the environment.
+        """The endpoint of a query URL, with the other URLs from the environment. Credentials
+        written into a URL are refused (they would be on a command line, and in logs).
 
         >>> Endpoint.configured("http://127.0.0.1:7878/query").update
         'http://127.0.0.1:7878/update'
@@ -74,6 +75,9 @@ class Endpoint:
         'http://127.0.0.1:8890/sparql'
         """
         default_update = query[: -len("/query")] + "/update" if query.endswith("/query") else query
+        urls = [query, os.environ.get("UNXREF_STORE_UPDATE") or "", os.environ.get("UNXREF_STORE_GSP") or ""]
+        if any(urlsplit(url).password is not None or "@" in urlsplit(url).netloc for url in urls):
+            raise ValueError("a store URL holds credentials: give them as UNXREF_STORE_USER and UNXREF_STORE_PASSWORD")
         return cls(
             query=query,
             update=os.environ.get("UNXREF_STORE_UPDATE") or default_update,
@@ -85,7 +89,11 @@ class Endpoint:
 
 
 class RemoteError(OSError):
-    """The service could not be reached, or refused a request."""
+    """The service could not be reached (``status`` None), or answered a request with an error."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _auth() -> httpx.Auth | None:
@@ -152,7 +160,7 @@ class RemoteStore:
                 raise RemoteError(failure)
             time.sleep(0.5 * 2**attempt)
         if response.status_code >= 400:
-            raise RemoteError(f"{url}: {response.status_code}: {response.text.strip()[:500]}")
+            raise RemoteError(f"{url}: {response.status_code}: {response.text.strip()[:500]}", response.status_code)
         return response
 
     def query(
@@ -169,10 +177,7 @@ class RemoteStore:
         form = [("query", f"BASE <{base_iri}>\n{query}" if base_iri else query)]
         form += [("default-graph-uri", g.value) for g in default_graph or ()]
         form += [("named-graph-uri", g.value) for g in named_graphs or ()]
-        try:
-            response = self._send(self.endpoint.query, content=urlencode(form), headers={"Accept": ACCEPT, **FORM})
-        except RemoteError as error:
-            raise ValueError(str(error)) from None  # the service refused the query: a client's error
+        response = self._send(self.endpoint.query, content=urlencode(form), headers={"Accept": ACCEPT, **FORM})
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
         if media_type == RESULTS_JSON:
             parsed = pyoxigraph.parse_query_results(

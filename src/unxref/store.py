@@ -68,7 +68,12 @@ def _shared_update(shared: URIRef, document: URIRef, triples: str) -> str:
 def location(given: str | Path | None = None) -> Location:
     """The store ``--store`` names (else ``UNXREF_STORE``): a folder, or a SPARQL service's query URL."""
     named = str(given) if given is not None else store_setting()
-    return Endpoint.configured(named) if is_url(named) else Path(named)
+    if not is_url(named):
+        return Path(named)
+    try:
+        return Endpoint.configured(named)
+    except ValueError as error:
+        raise StoreError(str(error)) from None
 
 
 def snapshots(store: Path) -> Path:

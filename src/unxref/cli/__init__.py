@@ -6,6 +6,7 @@ from unxref.cli import chains, extract, store
 from unxref.cli.app import DEBUG, app, print_error
 from unxref.config import ResourceMissing
 from unxref.errors import InputError, StoreError
+from unxref.remote import RemoteError
 
 __all__ = ["app", "chains", "extract", "run", "store"]
 
@@ -15,7 +16,7 @@ def run() -> None:
     the traceback of an unexpected one)."""
     try:
         app()
-    except (ResourceMissing, InputError, StoreError) as error:
+    except (ResourceMissing, InputError, StoreError, RemoteError) as error:
         _one_line(str(error), 2)
     except Exception as error:
         if DEBUG["traceback"]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph
 
 from unxref.formats import GRAPHS, RESULTS, with_charset
-from unxref.remote import Engine
+from unxref.remote import Engine, RemoteError
 from unxref.service import results
 from unxref.service.checks import capped, declares_dataset
 from unxref.service.negotiate import NotAcceptable, choose
@@ -82,6 +82,10 @@ def run_job(store: Engine, job: Job) -> Answer:
         return _error(400, f"query syntax error: {error}")
     except NotAcceptable as error:
         return _error(406, str(error))
+    except RemoteError as error:  # a remote store: its refusal of the query, or its absence
+        if error.status == 400:
+            return _error(400, f"query failed: {error}")
+        return _error(502, f"the store did not answer: {error}")
     except (ValueError, RuntimeError, OSError) as error:
         return _error(400, f"query failed: {error}")
 
