@@ -8,7 +8,7 @@ server (read-write) and Virtuoso, each started on loopback (`tests/engines.py`);
 same ingest again, unchanged. `unxref serve --workers 2 --cache-mb 0` (no answer cache: the
 store answers every request) is asked 200 requests of each shape, one client, one request
 at a time, each about one of the ingested resolutions in turn; the first chain request,
-which builds the citation graph from the store, is timed on its own.
+which loads the citation graph ingest built from the store, is timed on its own.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def measure(name: str, files: list[Path], work: Path) -> list[str]:
             rows = [
                 f"| {engine.name} | ingest, {len(files)} texts | {first:.1f} s ({len(files) / first:.0f} documents/s) | |",
                 f"| {engine.name} | ingest again, unchanged | {again:.1f} s | |",
-                f"| {engine.name} | first chain request (citation graph built from the store) | {graph * 1000:.0f} ms | |",
+                f"| {engine.name} | first chain request (the citation graph ingest built, loaded) | {graph * 1000:.0f} ms | |",
             ]
             for shape, request in shapes.items():
                 p50, p99 = latencies(request)
