@@ -56,6 +56,7 @@ class _Flaky(BaseHTTPRequestHandler):
     """A SPARQL service that is unavailable for the first requests it gets."""
 
     failures: ClassVar[int] = 2
+    headers: ClassVar[dict[str, str]] = {}
     seen: ClassVar[list[dict[str, list[str]]]] = []
 
     def do_POST(self) -> None:
@@ -69,6 +70,8 @@ class _Flaky(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.send_header("Content-Length", str(len(body)))
+        for name, value in type(self).headers.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -78,7 +81,7 @@ class _Flaky(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def flaky() -> Iterator[str]:
-    _Flaky.seen = []
+    _Flaky.seen, _Flaky.headers = [], {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/query"
@@ -129,3 +132,12 @@ def test_credentials_in_the_update_url_are_refused(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("UNXREF_STORE_UPDATE", "http://dba:secret@127.0.0.1:8890/sparql-auth")
     with pytest.raises(ValueError, match="holds credentials"):
         Endpoint.configured("http://127.0.0.1:8890/sparql")
+
+
+def test_an_answer_the_service_cut_is_an_error_not_a_shorter_answer(flaky: str) -> None:
+    _Flaky.failures, _Flaky.headers = 0, {"X-SPARQL-MaxRows": "10000"}  # as Virtuoso marks a cut answer
+    try:
+        with pytest.raises(RemoteError, match="the service cut its answer at 10000 rows"):
+            RemoteStore(Endpoint.configured(flaky)).query("SELECT * WHERE { ?s ?p ?o }")
+    finally:
+        _Flaky.failures = 2

@@ -178,6 +178,11 @@ class RemoteStore:
         form += [("default-graph-uri", g.value) for g in default_graph or ()]
         form += [("named-graph-uri", g.value) for g in named_graphs or ()]
         response = self._send(self.endpoint.query, content=urlencode(form), headers={"Accept": ACCEPT, **FORM})
+        if "X-SPARQL-MaxRows" in response.headers:  # Virtuoso's only sign that it cut the answer
+            raise RemoteError(
+                f"{self.endpoint.query}: the service cut its answer at {response.headers['X-SPARQL-MaxRows']} rows"
+                " (Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)"
+            )
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
         if media_type == RESULTS_JSON:
             parsed = pyoxigraph.parse_query_results(
