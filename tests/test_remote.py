@@ -56,7 +56,8 @@ class _Flaky(BaseHTTPRequestHandler):
     """A SPARQL service that is unavailable for the first requests it gets."""
 
     failures: ClassVar[int] = 2
-    headers: ClassVar[dict[str, str]] = {}
+    status: ClassVar[int] = 200
+    extra_headers: ClassVar[dict[str, str]] = {}
     seen: ClassVar[list[dict[str, list[str]]]] = []
 
     def do_POST(self) -> None:
@@ -67,10 +68,10 @@ class _Flaky(BaseHTTPRequestHandler):
             self.end_headers()
             return
         body = b'{"head":{},"boolean":true}'
-        self.send_response(200)
+        self.send_response(type(self).status)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.send_header("Content-Length", str(len(body)))
-        for name, value in type(self).headers.items():
+        for name, value in type(self).extra_headers.items():
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
@@ -81,7 +82,7 @@ class _Flaky(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def flaky() -> Iterator[str]:
-    _Flaky.seen, _Flaky.headers = [], {}
+    _Flaky.seen, _Flaky.extra_headers, _Flaky.status = [], {}, 200
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/query"
@@ -135,9 +136,24 @@ def test_credentials_in_the_update_url_are_refused(monkeypatch: pytest.MonkeyPat
 
 
 def test_an_answer_the_service_cut_is_an_error_not_a_shorter_answer(flaky: str) -> None:
-    _Flaky.failures, _Flaky.headers = 0, {"X-SPARQL-MaxRows": "10000"}  # as Virtuoso marks a cut answer
+    _Flaky.failures, _Flaky.extra_headers = 0, {"X-SPARQL-MaxRows": "10000"}  # as Virtuoso marks a cut answer
     try:
         with pytest.raises(RemoteError, match="the service cut its answer at 10000 rows"):
             RemoteStore(Endpoint.configured(flaky)).query("SELECT * WHERE { ?s ?p ?o }")
+    finally:
+        _Flaky.failures = 2
+
+
+def test_an_engine_extension_is_refused_before_it_is_sent(flaky: str) -> None:
+    with pytest.raises(SyntaxError):
+        RemoteStore(Endpoint.configured(flaky)).query('DEFINE input:grab-all "yes" SELECT * WHERE { ?s ?p ?o }')
+    assert _Flaky.seen == []
+
+
+def test_a_redirected_update_is_an_error_not_a_write(flaky: str) -> None:
+    _Flaky.failures, _Flaky.status = 0, 301
+    try:
+        with pytest.raises(RemoteError, match=r"redirected \(301\)"):
+            RemoteStore(Endpoint.configured(flaky)).update("CLEAR ALL")
     finally:
         _Flaky.failures = 2

@@ -25,6 +25,7 @@ remote store through the same code as on the embedded one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -47,11 +48,15 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 TRANSIENT = {429, 502, 503, 504}  # answers worth asking again
 RETRIES = 4  # attempts in all; waits of 0.5, 1 and 2 s between them
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+EMPTY = pyoxigraph.Store()  # where a query is parsed before it is sent
+
+
+STATE_GRAPH = "graph/state"  # under the base: when the store was last published (`unxref.store.Store.publish`)
 
 
 def is_url(location: str) -> bool:
     """Whether ``--store`` names a SPARQL service rather than a folder."""
-    return location.startswith(("http://", "https://"))
+    return location.lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,22 @@ def _standard_results(body: bytes) -> bytes:
     return orjson.dumps(results)
 
 
+def _answer(
+    url: str, content_type: str, body: bytes
+) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | list[pyoxigraph.Triple]:
+    """A query's answer as pyoxigraph's objects; one it cannot read is a `RemoteError`."""
+    media_type = content_type.split(";")[0].strip()
+    try:
+        if media_type == RESULTS_JSON:
+            return pyoxigraph.parse_query_results(_standard_results(body), format=pyoxigraph.QueryResultsFormat.JSON)
+        rdf = pyoxigraph.RdfFormat.from_media_type(media_type)
+        if rdf is None:
+            raise RemoteError(f"{url}: answered with {media_type or 'no media type'}, not SPARQL results or RDF")
+        return [quad.triple for quad in pyoxigraph.parse(body, format=rdf)]
+    except (SyntaxError, ValueError, orjson.JSONDecodeError) as error:
+        raise RemoteError(f"{url}: an answer that cannot be read: {error}") from None
+
+
 class RemoteStore:
     """The methods of `pyoxigraph.Store` unxref uses, answered by a SPARQL 1.1 service.
     Only the graphs under unxref's base are the store's: an engine may hold others (Virtuoso
@@ -150,8 +171,12 @@ class RemoteStore:
         for attempt in range(RETRIES):
             try:
                 response = self._client.request(method, url, **request)
+            except httpx.ReadTimeout:  # the engine is still at it: asking again would only add to its load
+                raise RemoteError(f"{url}: no answer within {self._client.timeout.read} s") from None
             except httpx.TransportError as error:
                 failure = f"{url}: {type(error).__name__}: {error}"
+            except httpx.HTTPError as error:
+                raise RemoteError(f"{url}: {type(error).__name__}: {error}") from None
             else:
                 if response.status_code not in TRANSIENT:
                     break
@@ -159,6 +184,8 @@ class RemoteStore:
             if attempt == RETRIES - 1:
                 raise RemoteError(failure)
             time.sleep(0.5 * 2**attempt)
+        if response.is_redirect:  # never followed: a redirected update would be taken as written
+            raise RemoteError(f"{url}: redirected ({response.status_code}); give the URL it redirects to")
         if response.status_code >= 400:
             raise RemoteError(f"{url}: {response.status_code}: {response.text.strip()[:500]}", response.status_code)
         return response
@@ -173,8 +200,13 @@ class RemoteStore:
         base_iri: str | None = None,
     ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | list[pyoxigraph.Triple]:
         """A query, answered as pyoxigraph answers it. The union default graph is the service's
-        own (a requirement of unxref); graphs the protocol names go as its parameters."""
-        form = [("query", f"BASE <{base_iri}>\n{query}" if base_iri else query)]
+        own (a requirement of unxref); graphs the protocol names go as its parameters. The
+        query is parsed by pyoxigraph first (planned on an empty store, not run), so that only
+        SPARQL 1.1 reaches the engine, never an engine's extensions (Virtuoso's ``DEFINE``,
+        ``MODIFY``), whatever a client sends."""
+        with contextlib.suppress(OSError):  # an ASK is run at once: its SERVICE call may fail; the parse did not
+            EMPTY.query(query, base_iri=base_iri)  # raises SyntaxError
+        form = [("query", f"BASE {pyoxigraph.NamedNode(base_iri)}\n{query}" if base_iri else query)]
         form += [("default-graph-uri", g.value) for g in default_graph or ()]
         form += [("named-graph-uri", g.value) for g in named_graphs or ()]
         response = self._send(self.endpoint.query, content=urlencode(form), headers={"Accept": ACCEPT, **FORM})
@@ -183,14 +215,7 @@ class RemoteStore:
                 f"{self.endpoint.query}: the service cut its answer at {response.headers['X-SPARQL-MaxRows']} rows"
                 " (Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)"
             )
-        media_type = response.headers.get("content-type", "").split(";")[0].strip()
-        if media_type == RESULTS_JSON:
-            parsed = pyoxigraph.parse_query_results(
-                _standard_results(response.content), format=pyoxigraph.QueryResultsFormat.JSON
-            )
-            return parsed
-        rdf = pyoxigraph.RdfFormat.from_media_type(media_type) or pyoxigraph.RdfFormat.N_TRIPLES
-        return [quad.triple for quad in pyoxigraph.parse(response.content, format=rdf)]
+        return _answer(self.endpoint.query, response.headers.get("content-type", ""), response.content)
 
     def update(self, update: str) -> None:
         self._send(self.endpoint.update, content=urlencode({"update": update}), headers=FORM)
@@ -201,7 +226,11 @@ class RemoteStore:
         return solutions
 
     def _ours(self, variable: str) -> str:
-        return f"FILTER (STRSTARTS(STR(?{variable}), {pyoxigraph.Literal(self.graphs_under)}))"
+        """The store's graphs: those under the base, but the state graph (the engine's, not the data's)."""
+        state = pyoxigraph.NamedNode(self.graphs_under + STATE_GRAPH)
+        return (
+            f"FILTER (STRSTARTS(STR(?{variable}), {pyoxigraph.Literal(self.graphs_under)}) && ?{variable} != {state})"
+        )
 
     def named_graphs(self) -> Iterator[pyoxigraph.NamedNode]:
         for row in self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours('g')} }}"):
@@ -253,6 +282,12 @@ class RemoteStore:
 
     def close(self) -> None:
         self._client.close()
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 Engine = pyoxigraph.Store | RemoteStore  # what a store is read through: on disk, or a service

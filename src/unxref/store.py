@@ -29,14 +29,13 @@ from unxref.errors import StoreError
 from unxref.rdf.build import authority_graph
 from unxref.rdf.iris import Iris, path_symbol
 from unxref.rdf.serialize import ntriples
-from unxref.remote import Endpoint, Engine, RemoteStore, is_url
+from unxref.remote import STATE_GRAPH, Endpoint, Engine, RemoteStore, is_url
 from unxref.version import extractor_version
 from unxref.vocab import CITO, DCTERMS, ELI, PROV, RDF, RDFS, UNX, XSD
 
 SNAPSHOTS_KEPT = 3  # a server may still read the one before the newest while it switches
 FLUSH_EVERY = 200  # documents: RocksDB keeps everything written in its memory table until a flush
 INSERT_CHUNK = 1_000  # triples an INSERT DATA operation (Virtuoso compiles each into SQL of bounded length)
-STATE_GRAPH = "graph/state"  # of a remote store: when it was last published (`Store.publish`)
 
 Location = Path | Endpoint  # where a store is: a folder, or a SPARQL service
 
@@ -86,7 +85,8 @@ def served(store: Location) -> Location:
     when none was published (a store written by the library, not by ``unxref ingest``).
     Of a remote store: its endpoint with the state it was last published in."""
     if isinstance(store, Endpoint):
-        return replace(store, state=_published_state(RemoteStore(store)))
+        with RemoteStore(store) as remote:
+            return replace(store, state=_published_state(remote))
     latest = snapshots(store) / "LATEST"
     if latest.is_file():
         snapshot = snapshots(store) / latest.read_text("utf-8").strip()
@@ -251,7 +251,7 @@ class Store:
             remote.update(
                 f'DROP SILENT GRAPH <{state}> ;\nINSERT DATA {{ GRAPH <{state}> {{ <{state}> <{DCTERMS.modified}> "{now}"^^<{XSD.dateTime}> }} }}'
             )
-        return replace(remote.endpoint, state=now)
+        return replace(remote.endpoint, state=_published_state(remote))  # in the engine's own writing
 
     def sources(self) -> dict[str, str]:
         """The source file digests (SHA-256) of the documents this extractor wrote, and their symbols."""

@@ -16,9 +16,14 @@ if TYPE_CHECKING:
 
 
 def _located(store: str | None) -> Location:
+    """The store to read chains from; of a remote store, at the state it was last published in
+    (the citation graph is cached per state)."""
+    from unxref.remote import Endpoint
+    from unxref.store import served
+
     where = open_store(store, read_only=True).location
     assert where is not None
-    return where
+    return served(where) if isinstance(where, Endpoint) else where
 
 
 @app.command()

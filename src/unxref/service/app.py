@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 
 from unxref import __version__
 from unxref.config import VENDOR, ServiceSettings, vendor
+from unxref.remote import RemoteError
 from unxref.service import live
 from unxref.service.cache import AnswerCache
 from unxref.service.middleware import HeadAsGet, RequestLimits
@@ -73,6 +74,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
     for area in (sparql, resources, chains, queries, dataset, exports):
         app.include_router(area.router)
     app.add_exception_handler(HTTPException, _plain_errors)  # type: ignore[arg-type]
+    app.add_exception_handler(RemoteError, _store_away)  # type: ignore[arg-type]
     return app
 
 
@@ -84,3 +86,8 @@ def _answers_of(app: FastAPI) -> str:
 
 async def _plain_errors(_: Request, error: HTTPException) -> Response:
     return text(error.status_code, str(error.detail))
+
+
+async def _store_away(_: Request, error: RemoteError) -> Response:
+    """A page or a dump over a remote store that did not answer."""
+    return text(502, f"the store did not answer: {error}")

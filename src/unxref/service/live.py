@@ -51,8 +51,8 @@ async def follow(app: FastAPI) -> None:
         current: Service = app.state.service
         try:
             newest = await asyncio.to_thread(served, current.settings.store)
-        except OSError:
-            continue  # a remote store that does not answer: keep serving what was served
+        except Exception:  # a remote store that does not answer, or answers nonsense: keep serving, look again
+            continue
         if newest == current.snapshot:
             continue
         try:

@@ -146,7 +146,10 @@ def _worker(location: Location, connection: Connection) -> None:
         except EOFError:
             return
         if isinstance(job, requests.ChainJob):
-            connection.send(Answer(*requests.answer(location, job)))
+            try:
+                connection.send(Answer(*requests.answer(location, job)))
+            except RemoteError as error:  # the citation graph could not be read from a remote store
+                connection.send(_error(502, f"the store did not answer: {error}"))
         else:
             connection.send(run_job(store, job))
 
