@@ -6,6 +6,7 @@ Tests that need ../shared (the corpus, the W3C tests) skip, saying so, when it i
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,6 +26,15 @@ CORPUS = SHARED / "corpus"
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"needs the shared corpus at {CORPUS} (not in this clone)"
 )
+
+
+def example_as(folder: Path, symbol: str) -> Path:
+    """The example again, as another resolution (its sidecar gives the symbol)."""
+    folder.mkdir(exist_ok=True)
+    text = folder / "copy.txt"
+    shutil.copy(EXAMPLE, text)
+    (folder / "copy.meta.toml").write_text(f'symbol = "{symbol}"\ndate = "2007-12-18"\n', "utf-8")
+    return text
 
 
 def free_port() -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ import httpx
 import pytest
 
 from tests.engines import ENGINES, Engine, virtuoso
-from tests.support import CORPUS, EXAMPLE, ROOT, free_port, serving
+from tests.support import CORPUS, EXAMPLE, ROOT, example_as, free_port, serving
 from unxref.service import queries
 
 SECURITY_COUNCIL_TEXTS = 100
@@ -185,7 +184,7 @@ def test_a_running_server_sees_a_later_ingest_and_a_removal(name: str, tmp_path:
         with serving(engine.query_url, tmp_path / "server.log", "--workers", "1", env=engine.env) as url:
             before = _get(url + "/health").json()["snapshot"]
             assert httpx.get(url + "/id/A/RES/62/1").status_code == 404
-            ingested(engine.query_url, [_copy(tmp_path / "more", "A/RES/62/1")], engine.env)
+            ingested(engine.query_url, [example_as(tmp_path / "more", "A/RES/62/1")], engine.env)
             assert _eventually(lambda: httpx.get(url + "/id/A/RES/62/1").status_code == 200)
             assert _eventually(lambda: _get(url + "/health").json()["snapshot"] != before)
             assert "A/RES/62/1" in _get(url + "/api/chains/A/RES/62/1?depth=1").text
@@ -228,15 +227,6 @@ def test_a_store_url_with_credentials_is_refused_without_echoing_them() -> None:
         "error: a store URL holds credentials: give them as UNXREF_STORE_USER and UNXREF_STORE_PASSWORD"
     ]
     assert "s3cret-9d2" not in result.stdout + result.stderr
-
-
-def _copy(folder: Path, symbol: str) -> Path:
-    """The example again, as another resolution (its sidecar gives the symbol)."""
-    folder.mkdir(exist_ok=True)
-    text = folder / "copy.txt"
-    shutil.copy(EXAMPLE, text)
-    (folder / "copy.meta.toml").write_text(f'symbol = "{symbol}"\ndate = "2007-12-18"\n', "utf-8")
-    return text
 
 
 def _eventually(check: Any, seconds: float = 30) -> bool:

@@ -3,14 +3,13 @@ server answers new requests from it without a restart."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import httpx
 from typer.testing import CliRunner
 
-from tests.support import EXAMPLE, serving
+from tests.support import EXAMPLE, example_as, serving
 from unxref.cli import app
 from unxref.store import served, snapshots
 
@@ -20,15 +19,6 @@ runner = CliRunner()
 def _ingest(store: Path, *paths: Path) -> None:
     result = runner.invoke(app, ["ingest", *map(str, paths), "--store", str(store)])
     assert result.exit_code == 0, result.output
-
-
-def _copy(folder: Path, symbol: str) -> Path:
-    """The example again, as another resolution (its sidecar gives the symbol)."""
-    folder.mkdir(exist_ok=True)
-    text = folder / "copy.txt"
-    shutil.copy(EXAMPLE, text)
-    (folder / "copy.meta.toml").write_text(f'symbol = "{symbol}"\ndate = "2007-12-18"\n', "utf-8")
-    return text
 
 
 def test_ingest_publishes_a_snapshot_that_servers_open(tmp_path: Path) -> None:
@@ -55,7 +45,7 @@ def test_a_running_server_answers_from_a_later_ingest(tmp_path: Path) -> None:
         before, started = first["snapshot"], first["since"]
         assert httpx.get(url + "/id/A/RES/62/1").status_code == 404
         tag = httpx.get(url + "/id/A/RES/62/176").headers["etag"]
-        _ingest(store, _copy(tmp_path / "more", "A/RES/62/1"))
+        _ingest(store, example_as(tmp_path / "more", "A/RES/62/1"))
         for _ in range(150):  # the server looks every 2 s
             if httpx.get(url + "/health").json()["snapshot"] != before:
                 break
