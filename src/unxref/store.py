@@ -201,7 +201,9 @@ class Store:
         drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
         self.oxigraph.update(drops + _insert_data(graphs))
 
-    def query(self, sparql: str) -> object:
+    def query(
+        self, sparql: str
+    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples | list[pyoxigraph.Triple]:
         return self.oxigraph.query(sparql, use_default_graph_as_union=True)
 
     def compact(self) -> None:

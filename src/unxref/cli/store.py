@@ -18,7 +18,7 @@ from unxref.formats import GRAPHS, RESULTS, keys
 
 if TYPE_CHECKING:
     from unxref.ingest import Outcome as IngestOutcome
-    from unxref.store import Store
+    from unxref.store import Location, Store
 
 EXPORT_FORMATS = ["nq", "trig", "nt", "ttl", "jsonld"]
 
@@ -108,7 +108,7 @@ def _prune(target: Store, outcomes: list[IngestOutcome]) -> list[str]:
 
 
 def _print_outcomes(
-    outcomes: list[IngestOutcome], folder: object, removed: list[str], unpublished: str | None = None
+    outcomes: list[IngestOutcome], folder: Location | None, removed: list[str], unpublished: str | None = None
 ) -> None:
     """The summary of an ingest, a row for each failure, and why the store could not be
     published if it could not; exit 1 when something failed."""
