@@ -37,8 +37,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from unxref.location import served  # noqa: E402
 from unxref.service import queries  # noqa: E402
-from unxref.store import served  # noqa: E402
 
 TRIPLES_PER_RESOLUTION = 252  # measured on the synthetic corpus
 ID = "https://w3id.org/unxref/id/"

@@ -14,7 +14,8 @@ from tests.support import CORPUS, EXAMPLE, needs_corpus
 from unxref.cli import app
 from unxref.extract.read import expand
 from unxref.ingest import ingest
-from unxref.store import Store, served
+from unxref.location import served
+from unxref.store import Store
 
 runner = CliRunner(env={"COLUMNS": "250"})
 SEED_GRAPH = "https://w3id.org/unxref/id/graph/A/RES/62/176"

@@ -40,7 +40,7 @@ RESULTS = (
         ("application/json",),
         suffixes=(".srj",),
         results=pyoxigraph.QueryResultsFormat.JSON,
-        w3c=FORMATS.SPARQL_Results_JSON,
+        w3c=FORMATS.iri("SPARQL_Results_JSON"),
     ),
     Format(
         "xml",
@@ -48,17 +48,21 @@ RESULTS = (
         ("application/xml", "text/xml"),
         suffixes=(".srx",),
         results=pyoxigraph.QueryResultsFormat.XML,
-        w3c=FORMATS.SPARQL_Results_XML,
+        w3c=FORMATS.iri("SPARQL_Results_XML"),
     ),
     Format(
-        "csv", "text/csv", suffixes=(".csv",), results=pyoxigraph.QueryResultsFormat.CSV, w3c=FORMATS.SPARQL_Results_CSV
+        "csv",
+        "text/csv",
+        suffixes=(".csv",),
+        results=pyoxigraph.QueryResultsFormat.CSV,
+        w3c=FORMATS.iri("SPARQL_Results_CSV"),
     ),
     Format(
         "tsv",
         "text/tab-separated-values",
         suffixes=(".tsv",),
         results=pyoxigraph.QueryResultsFormat.TSV,
-        w3c=FORMATS.SPARQL_Results_TSV,
+        w3c=FORMATS.iri("SPARQL_Results_TSV"),
     ),
 )
 GRAPHS = (
@@ -69,7 +73,7 @@ GRAPHS = (
         ("turtle", "n3"),
         (".ttl",),
         pyoxigraph.RdfFormat.TURTLE,
-        w3c=FORMATS.Turtle,
+        w3c=FORMATS.iri("Turtle"),
     ),
     Format(
         "nt",
@@ -78,7 +82,7 @@ GRAPHS = (
         ("ntriples", "n-triples"),
         (".nt",),
         pyoxigraph.RdfFormat.N_TRIPLES,
-        w3c=FORMATS["N-Triples"],
+        w3c=FORMATS.iri("N-Triples"),
     ),
     Format(
         "jsonld",
@@ -87,7 +91,7 @@ GRAPHS = (
         ("json-ld", "json"),
         (".jsonld", ".json"),
         pyoxigraph.RdfFormat.JSON_LD,
-        w3c=FORMATS["JSON-LD"],
+        w3c=FORMATS.iri("JSON-LD"),
     ),
     Format(
         "rdfxml",
@@ -96,7 +100,7 @@ GRAPHS = (
         ("xml", "rdf"),
         (".rdf", ".owl", ".xml"),
         pyoxigraph.RdfFormat.RDF_XML,
-        w3c=FORMATS.RDF_XML,
+        w3c=FORMATS.iri("RDF_XML"),
     ),
     Format(
         "nq",
@@ -105,9 +109,9 @@ GRAPHS = (
         ("nquads", "n-quads"),
         (".nq",),
         pyoxigraph.RdfFormat.N_QUADS,
-        w3c=FORMATS["N-Quads"],
+        w3c=FORMATS.iri("N-Quads"),
     ),
-    Format("trig", "application/trig", suffixes=(".trig",), rdf=pyoxigraph.RdfFormat.TRIG, w3c=FORMATS.TriG),
+    Format("trig", "application/trig", suffixes=(".trig",), rdf=pyoxigraph.RdfFormat.TRIG, w3c=FORMATS.iri("TriG")),
 )
 HTML = Format("html", "text/html", suffixes=(".html",))  # not application/xhtml+xml: "application/*" asks for data
 # A resource page: HTML for people, or its RDF in the formats that hold one graph.

@@ -18,26 +18,23 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pyoxigraph
 from rdflib import URIRef
 
 from unxref import ontology
-from unxref.config import store_setting
 from unxref.errors import StoreError
+from unxref.location import Location, published_state, snapshots
 from unxref.rdf.build import authority_graph
 from unxref.rdf.iris import Iris, path_symbol
 from unxref.rdf.serialize import ntriples
-from unxref.remote import STATE_GRAPH, Endpoint, Engine, RemoteStore, is_url
+from unxref.remote import STATE_GRAPH, Endpoint, Engine, RemoteStore
 from unxref.version import extractor_version
 from unxref.vocab import CITO, DCTERMS, ELI, PROV, RDF, RDFS, UNX, XSD
 
 SNAPSHOTS_KEPT = 3  # a server may still read the one before the newest while it switches
 FLUSH_EVERY = 200  # documents: RocksDB keeps everything written in its memory table until a flush
 INSERT_CHUNK = 1_000  # triples an INSERT DATA operation (Virtuoso compiles each into SQL of bounded length)
-
-Location = Path | Endpoint  # where a store is: a folder, or a SPARQL service
 
 # What a document graph says of its document that a citing document's shared stub would say too.
 CITED_FACTS = (RDF.type, DCTERMS.identifier, ELI.id_local, RDFS.label, RDFS.seeAlso, UNX.adoptedBy)
@@ -62,53 +59,6 @@ def _shared_update(shared: URIRef, document: URIRef, triples: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?own {{ ?s <{UNX.inCorpus}> true }} }} }}"
         )
     return update
-
-
-def location(given: str | Path | None = None) -> Location:
-    """The store ``--store`` names (else ``UNXREF_STORE``): a folder, or a SPARQL service's query URL."""
-    named = str(given) if given is not None else store_setting()
-    if not is_url(named):
-        return Path(named)
-    try:
-        return Endpoint.configured(named)
-    except ValueError as error:
-        raise StoreError(str(error)) from None
-
-
-def snapshots(store: Path) -> Path:
-    """Where the published snapshots of a store live: ``data/store.snapshots/`` beside ``data/store``."""
-    return store.with_name(store.name + ".snapshots")
-
-
-def served(store: Location) -> Location:
-    """What a server opens: the newest published snapshot of the store, or the store itself
-    when none was published (a store written by the library, not by ``unxref ingest``).
-    Of a remote store: its endpoint with the state it was last published in."""
-    if isinstance(store, Endpoint):
-        with RemoteStore(store) as remote:
-            return replace(store, state=_published_state(remote))
-    latest = snapshots(store) / "LATEST"
-    if latest.is_file():
-        snapshot = snapshots(store) / latest.read_text("utf-8").strip()
-        if (snapshot / "CURRENT").is_file():
-            return snapshot
-    return store
-
-
-def open_read(store: Location) -> Engine:
-    """A store to read: a snapshot folder opened read-only, or the service."""
-    if isinstance(store, Endpoint):
-        return RemoteStore(store)
-    return pyoxigraph.Store.read_only(str(store))
-
-
-def _published_state(remote: RemoteStore) -> str:
-    state = remote.graphs_under + STATE_GRAPH
-    solutions = remote.query(
-        f"SELECT ?modified WHERE {{ GRAPH <{state}> {{ <{state}> <{DCTERMS.modified}> ?modified }} }}"
-    )
-    assert isinstance(solutions, pyoxigraph.QuerySolutions)
-    return max((row[0].value for row in solutions), default="")
 
 
 def _insert_data(graphs: dict[URIRef, str]) -> str:
@@ -253,7 +203,7 @@ class Store:
             remote.update(
                 f'DROP SILENT GRAPH <{state}> ;\nINSERT DATA {{ GRAPH <{state}> {{ <{state}> <{DCTERMS.modified}> "{now}"^^<{XSD.dateTime}> }} }}'
             )
-        return replace(remote.endpoint, state=_published_state(remote))  # in the engine's own writing
+        return replace(remote.endpoint, state=published_state(remote))  # in the engine's own writing
 
     def sources(self) -> dict[str, str]:
         """The source file digests (SHA-256) of the documents this extractor wrote, and their symbols."""

@@ -1,16 +1,55 @@
 """The vocabularies unxref writes and reads, and their prefixes, defined once.
 
-Each namespace is an rdflib `Namespace` (a ``str``), so ``UNX.Resolution`` is an rdflib
-term and ``pyoxigraph.NamedNode(UNX.Resolution)`` the engine's. `PREFIXES` are the
-prefixes graphs are written with (rdflib ``bind``, pyoxigraph ``prefixes=``), and
-`sparql_prologue` the same as SPARQL ``PREFIX`` lines.
+Each namespace is a `Namespace` (a ``str``), so ``UNX.Resolution`` is an rdflib term and
+``pyoxigraph.NamedNode(UNX.Resolution)`` the engine's. `PREFIXES` are the prefixes graphs
+are written with (rdflib ``bind``, pyoxigraph ``prefixes=``), and `sparql_prologue` the
+same as SPARQL ``PREFIX`` lines.
 """
 
 from __future__ import annotations
 
-from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+
+
+class Namespace(str):
+    """An IRI prefix whose attributes and items are rdflib terms (``DCTERMS.title``), as with
+    rdflib's own namespaces; every attribute is a term, even one named as a ``str`` method.
+
+    rdflib is imported when a first term is asked for, not with this module: the query
+    workers use these IRIs as text (`iri`) and need not load it.
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        if name.startswith("_") or name in ("term", "iri"):
+            return super().__getattribute__(name)
+        return self.term(name)
+
+    def __getitem__(self, name: str) -> URIRef:  # type: ignore[override]
+        return self.term(name)
+
+    def term(self, name: str) -> URIRef:
+        from rdflib import URIRef
+
+        return URIRef(self + name)
+
+    def iri(self, name: str) -> str:
+        """The IRI of a name, as text."""
+        return self + name
+
+
+if TYPE_CHECKING:  # typed as rdflib's own, which they behave as (``DCTERMS.title`` a term)
+    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+else:  # the standard vocabularies' namespaces, with the IRIs rdflib gives them
+    RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+    OWL = Namespace("http://www.w3.org/2002/07/owl#")
+    XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+    SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+    DCTERMS = Namespace("http://purl.org/dc/terms/")
+    PROV = Namespace("http://www.w3.org/ns/prov#")
 UNX = Namespace("https://w3id.org/unxref/ontology#")
 FN = Namespace("https://w3id.org/unxref/ontology/function/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -83,7 +83,7 @@ def test_615_recalls_five_resolutions_on_death_sentences_in_south_africa(graph: 
         "S/RES/547 (1984)",
         "S/RES/610 (1988)",
     }
-    assert graph.edges[sc(503, 1982), sc(473, 1980)]["functions"] == ["recalling"]
+    assert graph.edges[sc(503, 1982), sc(473, 1980)]["functions"] == ("recalling",)
 
 
 @needs_corpus
@@ -103,9 +103,9 @@ def test_the_chains_between_two_resolutions(graph: nx.DiGraph) -> None:
 def test_the_seed_chain_starts_from_its_recalled_resolutions(graph: nx.DiGraph) -> None:
     seed = ID + "A/RES/62/176"
     sub = neighbourhood(graph, seed, 1, "back")
-    assert graph.edges[seed, ID + "A/RES/61/183"]["functions"] == ["recalling"]
-    assert graph.edges[seed, ID + "A/RES/S-20/2"]["functions"] == ["reaffirming", "urging", "encouraging"]
-    assert graph.edges[seed, ID + "A/RES/55/2"]["notes"] == ["1"]
+    assert graph.edges[seed, ID + "A/RES/61/183"]["functions"] == ("recalling",)
+    assert graph.edges[seed, ID + "A/RES/S-20/2"]["functions"] == ("reaffirming", "urging", "encouraging")
+    assert graph.edges[seed, ID + "A/RES/55/2"]["notes"] == ("1",)
     assert {graph.nodes[n]["kind"] for n in sub} == {"resolution", "document", "treaty"}
     assert graph.nodes[seed]["in_corpus"] and not graph.nodes[ID + "A/RES/61/183"]["in_corpus"]
 

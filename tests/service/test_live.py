@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from tests.support import EXAMPLE, example_as, serving
 from unxref.cli import app
-from unxref.store import served, snapshots
+from unxref.location import served, snapshots
 
 runner = CliRunner()
 

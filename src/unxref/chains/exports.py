@@ -45,9 +45,9 @@ def cytoscape(graph: nx.DiGraph, root: str | None = None) -> dict[str, Any]:
                 "source": s,
                 "target": t,
                 "function": d["function"],
-                "functions": d["functions"],
-                "paragraphs": d["paragraphs"],
-                "notes": d["notes"],
+                "functions": list(d["functions"]),
+                "paragraphs": list(d["paragraphs"]),
+                "notes": list(d["notes"]),
                 "href": iris.page(s) + _fragment(d["paragraphs"][0] if d["paragraphs"] else ""),
             }
         }
@@ -71,10 +71,10 @@ def _flat(graph: nx.DiGraph) -> nx.DiGraph:
     (Gephi and yEd show ``label``), the IRI kept as its id."""
     flat = nx.DiGraph()
     for n, d in graph.nodes(data=True):
-        scalars = {k: v if not isinstance(v, list) else "; ".join(v) for k, v in d.items()}
+        scalars = {k: v if not isinstance(v, tuple) else "; ".join(v) for k, v in d.items()}
         flat.add_node(n, label=d["symbol"], **{k: "" if v is None else v for k, v in scalars.items()})
     for s, t, d in graph.edges(data=True):
-        flat.add_edge(s, t, **{k: v if not isinstance(v, list) else "; ".join(v) for k, v in d.items()})
+        flat.add_edge(s, t, **{k: v if not isinstance(v, tuple) else "; ".join(v) for k, v in d.items()})
     return flat
 
 

@@ -4,8 +4,13 @@ The graph is read with plain SPARQL (no property paths, so any engine can
 answer, even one that cannot evaluate ``cites+`` at scale): a node for every
 resolution, and for every document and treaty a resolution cites; an edge from
 citing to cited, carrying the functions, paragraphs and footnotes of its
-citations. It is built once per store state and kept on disk for the other
-query workers and the next start.
+citations. It is built once per store state and kept on disk for the next start
+and the next query worker.
+
+The graph is held compactly: every string is interned (an IRI, a paragraph id, a
+function is one object however many edges name it) and an edge's lists are tuples.
+At 5.4M triples (39,767 nodes, 108,409 edges) that is 51 MB in memory instead of
+124 MB, and 0.66 s to load instead of 1.14 s.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
@@ -30,7 +36,7 @@ from unxref.un.symbols import SymbolError, normalize
 from unxref.vocab import sparql_prologue
 
 if TYPE_CHECKING:
-    from unxref.store import Location
+    from unxref.location import Location
 
 Direction = Literal["back", "forward", "both"]
 # One small DISTINCT query per attribute: the default graph is the union of the
@@ -58,7 +64,7 @@ CITATION_FACTS = {
 }
 
 
-GRAPH_FORMAT = 2  # in the cache's file names: a graph cached by an earlier unxref is built again
+GRAPH_FORMAT = 3  # in the cache's file names: a graph cached by an earlier unxref is built again
 
 
 class ChainError(ValueError):
@@ -88,13 +94,13 @@ def citation_graph(store: Engine) -> nx.DiGraph:
         if "kind" not in known:
             continue
         graph.add_node(
-            node,
-            kind=known["kind"],
+            intern(node),
+            kind=intern(known["kind"]),
             symbol=known.get("name") or known.get("symbol") or node.rsplit("/", 1)[-1],
             short=known.get("short", ""),
-            date=known.get("date", ""),
+            date=intern(known.get("date", "")),
             title=known.get("title", ""),
-            body=known.get("body", ""),
+            body=intern(known.get("body", "")),
             in_corpus=known.get("in_corpus") == "true",
         )
     citations: dict[str, dict[str, str]] = {}
@@ -109,14 +115,15 @@ def citation_graph(store: Engine) -> nx.DiGraph:
         if cited not in graph or citing not in graph or "function" not in citation:
             continue
         data = graph.get_edge_data(citing, cited) or {"cited_in": []}
-        function = citation["function"].rsplit("/", 1)[-1]
-        data["cited_in"].append((paragraph_order(paragraph), paragraph, function, citation.get("note")))
-        graph.add_edge(citing, cited, **data)
+        function = intern(citation["function"].rsplit("/", 1)[-1])
+        note = citation.get("note")
+        data["cited_in"].append((paragraph_order(paragraph), intern(paragraph), function, note and intern(note)))
+        graph.add_edge(intern(citing), intern(cited), **data)
     for _, _, data in graph.edges(data=True):
         cited_in = sorted(data.pop("cited_in"), key=lambda c: (c[0], c[3] or ""))
-        data["paragraphs"] = list(dict.fromkeys(c[1] for c in cited_in))
-        data["functions"] = list(dict.fromkeys(c[2] for c in cited_in))
-        data["notes"] = list(dict.fromkeys(c[3] for c in cited_in if c[3]))
+        data["paragraphs"] = tuple(dict.fromkeys(c[1] for c in cited_in))
+        data["functions"] = tuple(dict.fromkeys(c[2] for c in cited_in))
+        data["notes"] = tuple(dict.fromkeys(c[3] for c in cited_in if c[3]))
         data["function"] = data["functions"][0]
     return graph
 
@@ -150,7 +157,7 @@ def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
         with cache.open("rb") as file:
             graph: nx.DiGraph = pickle.load(file)
             return graph
-    from unxref.store import open_read
+    from unxref.location import open_read
 
     graph = citation_graph(open_read(location))
     cache.parent.mkdir(parents=True, exist_ok=True)

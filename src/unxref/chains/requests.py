@@ -14,7 +14,7 @@ from unxref.chains.graph import ChainError, Direction, find_node, graph_for
 from unxref.formats import CHAINS, by_key, with_charset
 
 if TYPE_CHECKING:
-    from unxref.store import Location
+    from unxref.location import Location
 
 
 @dataclass(frozen=True)

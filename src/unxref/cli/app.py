@@ -77,7 +77,8 @@ def store_option() -> Any:
 
 
 def open_store(given: str | None, read_only: bool = False) -> Store:
-    from unxref.store import Store, location
+    from unxref.location import location
+    from unxref.store import Store
 
     where = location(given)
     if read_only and isinstance(where, Path) and not (where / "CURRENT").is_file():

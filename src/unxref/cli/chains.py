@@ -12,14 +12,14 @@ from unxref.cli.app import app, fail, one_of, open_store, out, store_option
 from unxref.formats import CHAINS, keys
 
 if TYPE_CHECKING:
-    from unxref.store import Location
+    from unxref.location import Location
 
 
 def _located(store: str | None) -> Location:
     """The store to read chains from; of a remote store, at the state it was last published in
     (the citation graph is cached per state)."""
+    from unxref.location import served
     from unxref.remote import Endpoint
-    from unxref.store import served
 
     where = open_store(store, read_only=True).location
     assert where is not None

@@ -29,12 +29,14 @@ from unxref.service.cache import AnswerCache
 from unxref.service.middleware import HeadAsGet, RequestLimits
 from unxref.service.responses import text
 from unxref.service.routes import chains, dataset, exports, queries, resources, sparql
+from unxref.service.workers import QueryPool
 
 STATIC = Path(__file__).parent / "web" / "static"
 
 
-def create_app(settings: ServiceSettings) -> FastAPI:
-    """The application over a store made by ``unxref ingest``."""
+def create_app(settings: ServiceSettings, pool: QueryPool | None = None) -> FastAPI:
+    """The application over a store made by ``unxref ingest``; ``pool``: its query workers,
+    if the caller started them already (``unxref serve`` does, before it imports this)."""
     if isinstance(settings.store, Path) and not (settings.store / "CURRENT").is_file():
         raise FileNotFoundError(f"{settings.store}: no store here; run 'unxref ingest' first")
 
@@ -54,7 +56,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         description="A cross-reference knowledge graph of United Nations resolutions: SPARQL, linked data, named queries.",
         lifespan=lifespan,
     )
-    app.state.service = live.open_service(settings)
+    app.state.service = live.open_service(settings, pool)
     started = time.time_ns()  # answers of an earlier run of other code are not this run's
     app.add_middleware(
         AnswerCache, max_bytes=settings.cache_mb * 1_000_000, state=lambda: f"{started}\0{_answers_of(app)}"

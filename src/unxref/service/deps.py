@@ -13,12 +13,12 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from unxref.config import ServiceSettings
+from unxref.location import Location
 from unxref.rdf.iris import Iris
 from unxref.remote import Engine
 from unxref.service.describe import Statistics, statistics
 from unxref.service.exports import Dumps, network
 from unxref.service.workers import QueryPool
-from unxref.store import Location
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
 

@@ -22,22 +22,27 @@ from fastapi import FastAPI
 from fastapi.templating import Jinja2Templates
 
 from unxref.config import ServiceSettings
+from unxref.location import open_read, served
 from unxref.rdf.iris import Iris
 from unxref.service.deps import TEMPLATES, Service
 from unxref.service.workers import QueryPool
-from unxref.store import open_read, served
 
 CHECK_EVERY = 2.0  # seconds between looks at the store's LATEST pointer
 
 
-def open_service(settings: ServiceSettings) -> Service:
-    """The service over the newest snapshot of the store (its workers not started yet)."""
+def open_service(settings: ServiceSettings, pool: QueryPool | None = None) -> Service:
+    """The service over the newest snapshot of the store, with ``pool`` if it is over that
+    snapshot, else with workers not started yet."""
     snapshot = served(settings.store)
+    if pool is None or pool.location != snapshot:
+        if pool is not None:
+            pool.close()
+        pool = QueryPool(snapshot, settings.workers)
     return Service(
         settings=settings,
         snapshot=snapshot,
         store=open_read(snapshot),
-        pool=QueryPool(snapshot, settings.workers),
+        pool=pool,
         templates=Jinja2Templates(directory=str(TEMPLATES)),
         iris=Iris.configured(),
         since=datetime.now(UTC).isoformat(timespec="seconds"),

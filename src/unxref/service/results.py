@@ -17,10 +17,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import orjson
 import pyoxigraph
-from rdflib import Graph
 
 from unxref.formats import Format
-from unxref.rdf.serialize import serialize
 from unxref.service.negotiate import NotAcceptable
 from unxref.vocab import SHOWN_PREFIXES, SPARQL_RESULTS, XSD
 
@@ -166,6 +164,12 @@ def write_triples(triples: list[pyoxigraph.Triple], fmt: Format, truncated: bool
 
 
 def _compacted(triples: list[pyoxigraph.Triple]) -> bytes:
+    """JSON-LD compacted with the published context, by rdflib (imported only for it: the
+    query workers otherwise never load it)."""
+    from rdflib import Graph
+
+    from unxref.rdf.serialize import serialize
+
     graph = Graph()
     graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b"", format="nt")
     return serialize(graph, "jsonld").encode()

@@ -8,7 +8,8 @@ killed and replaced; the other workers keep serving.
 
 One more worker is kept for the service's own bounded requests (named queries, chain
 requests), so that they keep their latency while every other worker runs a client's
-long query.
+long query. Chain requests go only to it: the citation graph they need is the largest
+thing a worker holds, and is then held once (the other workers never load networkx).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from unxref.service.negotiate import NotAcceptable, choose
 
 if TYPE_CHECKING:
     from unxref.chains.requests import ChainJob
-    from unxref.store import Location
+    from unxref.location import Location
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,7 @@ def _write(
 
 
 def _worker(location: Location, connection: Connection) -> None:
-    from unxref.chains import requests
-    from unxref.store import open_read
+    from unxref.location import open_read
 
     store = open_read(location)
     while True:
@@ -145,13 +145,19 @@ def _worker(location: Location, connection: Connection) -> None:
             job = connection.recv()
         except EOFError:
             return
-        if isinstance(job, requests.ChainJob):
-            try:
-                connection.send(Answer(*requests.answer(location, job)))
-            except RemoteError as error:  # the citation graph could not be read from a remote store
-                connection.send(_error(502, f"the store did not answer: {error}"))
-        else:
+        if isinstance(job, Job):
             connection.send(run_job(store, job))
+        else:
+            connection.send(_chain_answer(location, job))
+
+
+def _chain_answer(location: Location, job: ChainJob) -> Answer:
+    from unxref.chains import requests  # networkx and the graph: in the worker that answers chains
+
+    try:
+        return Answer(*requests.answer(location, job))
+    except RemoteError as error:  # the citation graph could not be read from a remote store
+        return _error(502, f"the store did not answer: {error}")
 
 
 def _settle(future: asyncio.Future[None]) -> None:
@@ -180,6 +186,9 @@ class QueryPool:
     _context: multiprocessing.context.SpawnContext = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def start(self) -> None:
+        """Spawn the workers (once: a pool the caller started early is not started again)."""
+        if self._workers:
+            return
         for _ in range(self.size):
             self._idle.put_nowait(self._spawn(self._idle))
         for _ in range(self.reserved):
@@ -194,9 +203,11 @@ class QueryPool:
         self._workers.append(worker)
         return worker
 
-    async def _take(self, timeout: float, bounded: bool) -> _Worker:
-        """An idle worker: a bounded request takes a general one if one is idle, else waits for a reserved one."""
-        if bounded and self.reserved and self._idle.empty():
+    async def _take(self, timeout: float, job: Job | ChainJob, bounded: bool) -> _Worker:
+        """An idle worker: a chain request waits for a reserved one (where the citation graph
+        is); another bounded request takes a general one if one is idle, else a reserved one."""
+        chain = not isinstance(job, Job)
+        if self.reserved and (chain or (bounded and self._idle.empty())):
             return await asyncio.wait_for(self._spare.get(), timeout)
         return await asyncio.wait_for(self._idle.get(), timeout)
 
@@ -206,7 +217,7 @@ class QueryPool:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         try:
-            worker = await self._take(timeout, bounded)
+            worker = await self._take(timeout, job, bounded)
         except TimeoutError:
             return _error(503, f"every query worker stayed busy for {timeout:g} s; try again later")
         ready: asyncio.Future[None] = loop.create_future()
