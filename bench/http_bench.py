@@ -19,6 +19,7 @@ and after the run, and the time from start to a first answer.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -125,15 +126,20 @@ def start(server: Server) -> tuple[subprocess.Popen[bytes], float]:
     raise RuntimeError(f"{server.name} did not come up")
 
 
-def memory_mb(pid: int) -> float:
-    """Resident memory of a process and its children, MB."""
-    output = subprocess.run(["ps", "-eo", "pid=,ppid=,rss="], capture_output=True, text=True, check=True).stdout
+def memory_mb(pid: int) -> tuple[float, float]:
+    """Resident memory of a process and its children, MB: RSS summed as the issue asks, and
+    PSS (each shared page divided among the processes that map it: what the machine spends)."""
+    output = subprocess.run(["ps", "-eo", "pid=,ppid="], capture_output=True, text=True, check=True).stdout
     rows = [tuple(map(int, line.split())) for line in output.splitlines() if line.strip()]
-    family, total = {pid}, 0
+    family = {pid}
     for _ in range(3):  # children and grandchildren
-        family |= {p for p, parent, _ in rows if parent in family}
-    total = sum(rss for p, _, rss in rows if p in family)
-    return total / 1024
+        family |= {p for p, parent in rows if parent in family}
+    rss = pss = 0
+    for member in family:
+        with contextlib.suppress(OSError), open(f"/proc/{member}/smaps_rollup") as rollup:
+            fields = dict(line.split()[:2] for line in rollup if line.split()[0] in ("Rss:", "Pss:"))
+            rss, pss = rss + int(fields["Rss:"]), pss + int(fields["Pss:"])
+    return rss / 1024, pss / 1024
 
 
 def wrk(
@@ -236,7 +242,11 @@ def measure_size(store: Path, count: int, seconds: int, work: Path) -> list[str]
                     print(row, flush=True)
                     rows.append(row)
         for name, (process, first, at_start) in started.items():
-            row = f"| memory | | {name} | start {at_start:.0f} MB, after {memory_mb(process.pid):.0f} MB | first answer {first:.2f} s | | |"
+            after = memory_mb(process.pid)
+            row = (
+                f"| memory | | {name} | RSS start {at_start[0]:.0f} MB, after {after[0]:.0f} MB;"
+                f" PSS start {at_start[1]:.0f} MB, after {after[1]:.0f} MB | first answer {first:.2f} s | | |"
+            )
             print(row, flush=True)
             rows.append(row)
     finally:

@@ -1,6 +1,6 @@
 """Ingest benchmark (issue 10): end to end (read, extract, build, validate, write), 2 workers.
 
-Run: `make bench` (or `.venv/bin/python bench/ingest_bench.py [--synthetic 5000 50000]`).
+Run: `make bench` (or `.venv/bin/python bench/ingest_bench.py [--synthetic 5000 50000] [--validated yes]`).
 
 For the 646 English Security Council texts and for synthetic corpora (`bench/synthetic.py`)
 it runs `unxref ingest` into a fresh store in its own process, and reports documents/s,
@@ -67,7 +67,10 @@ def measure(name: str, source: Path, count: int, work: Path, validate: bool) -> 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--synthetic", type=int, nargs="*", default=[5000])
+    parser.add_argument("--validated", choices=["yes", "no"], nargs="+", default=["yes", "no"])
+    parser.add_argument("--no-corpus", action="store_true", help="only the synthetic corpora")
     arguments = parser.parse_args()
+    modes = [mode == "yes" for mode in arguments.validated]
     work = BENCH / ".work"
     work.mkdir(exist_ok=True)
     print(
@@ -77,14 +80,14 @@ def main() -> None:
         "| corpus | validated | documents | time | documents/s | peak RSS (largest process) | store on disk | re-ingest, unchanged |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    if CORPUS.is_dir():
-        for validate in (True, False):
+    if CORPUS.is_dir() and not arguments.no_corpus:
+        for validate in modes:
             measure("unsc-en", CORPUS, len(list(CORPUS.glob("*.txt"))), work, validate)
     for count in arguments.synthetic:
         corpus = work / f"synthetic-{count}"
         if not corpus.is_dir():
             subprocess.run([sys.executable, str(BENCH / "synthetic.py"), str(corpus), str(count)], check=True)
-        for validate in (True, False):
+        for validate in modes:
             measure(f"synthetic {count:,}", corpus, count, work, validate)
 
 

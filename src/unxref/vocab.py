@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from rdflib import Graph, URIRef
 
 
+_TERMS: dict[str, URIRef] = {}  # made once each: graph building asks for the same few thousands of times
+
+
 class Namespace(str):
     """An IRI prefix whose attributes and items are rdflib terms (``DCTERMS.title``), as with
     rdflib's own namespaces; every attribute is a term, even one named as a ``str`` method.
@@ -31,9 +34,13 @@ class Namespace(str):
         return self.term(name)
 
     def term(self, name: str) -> URIRef:
-        from rdflib import URIRef
+        iri = self + name
+        known = _TERMS.get(iri)
+        if known is None:
+            from rdflib import URIRef
 
-        return URIRef(self + name)
+            known = _TERMS[iri] = URIRef(iri)
+        return known
 
     def iri(self, name: str) -> str:
         """The IRI of a name, as text."""
