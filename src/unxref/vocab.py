@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rdflib import Graph, URIRef
 
 
-_TERMS: dict[str, URIRef] = {}  # made once each: graph building asks for the same few thousands of times
+_TERMS: dict[str, URIRef] = {}  # each made once: graph building asks for the same ones thousands of times
 
 
 class Namespace(str):
@@ -23,6 +23,13 @@ class Namespace(str):
 
     rdflib is imported when a first term is asked for, not with this module: the query
     workers use these IRIs as text (`iri`) and need not load it.
+
+    >>> DCTERMS.title
+    rdflib.term.URIRef('http://purl.org/dc/terms/title')
+    >>> UNX["Resolution"] == UNX.Resolution
+    True
+    >>> UNX.iri("Resolution") == str(UNX.Resolution) == UNX + "Resolution"
+    True
     """
 
     def __getattribute__(self, name: str) -> Any:
