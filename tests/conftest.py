@@ -17,6 +17,16 @@ from unxref.rdf.build import build
 from unxref.store import Store
 
 
+@pytest.fixture(scope="session", autouse=True)
+def chain_graph_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The citation graphs of the suite's throw-away stores are cached with them, not in the
+    user's ``~/.cache`` (the servers the tests start inherit the setting)."""
+    environment = pytest.MonkeyPatch()
+    environment.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    yield
+    environment.undo()
+
+
 @pytest.fixture(scope="session")
 def seed_document() -> Document:
     """The bundled example with the symbol and date its text lacks."""
