@@ -31,8 +31,7 @@ def test_a_query_worker_loads_no_rdflib_networkx_or_web_stack() -> None:
 def test_a_process_spawned_by_the_console_script_does_not_import_the_command_line(tmp_path: Path) -> None:
     script = tmp_path / "unxref"  # what pip writes for the console script, then a spawn as the server's
     script.write_text(
-        "import multiprocessing, sys\n"
-        "from unxref.cli import run\n"
+        "import multiprocessing\n"
         "from unxref.cli import _main_as_module\n"
         "from tests.service.test_workers import send_loaded\n"
         "if __name__ == '__main__':\n"

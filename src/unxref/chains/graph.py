@@ -150,8 +150,8 @@ def _cache_file(name: str, state: str) -> Path:
 
 @lru_cache(maxsize=4)
 def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
-    """Built once per store state, and kept on disk so that the other query workers
-    (and the next start of the server) load it instead of building it again."""
+    """Built once per store state, and kept on disk so that the next start of the server
+    (or a chain worker replaced after a timeout) loads it instead of building it again."""
     cache = _cache_file(name, state)
     if cache.is_file():
         with cache.open("rb") as file:
