@@ -11,9 +11,10 @@ import networkx as nx
 import pytest
 
 from tests.support import ROOT, needs_corpus
-from unxref.chains.analysis import ChainFilter, chains_between, data_errors, lineage, most_cited, neighbourhood
+from unxref.chains.analysis import chains_between, data_errors, lineage, most_cited, neighbourhood
 from unxref.chains.exports import EDGE_LABELS_UP_TO, TreeRow, cytoscape, dot, gexf, graphml, svg, tree
 from unxref.chains.graph import ChainError, find_node, graph_for
+from unxref.chains.jobs import ChainFilter
 
 ID = "https://w3id.org/unxref/id/"
 CHARTER = ID + "treaty/un-charter"

@@ -1,4 +1,4 @@
-"""The query workers: what a worker loads, and which worker answers a chain request."""
+"""The query workers: what a worker and the web process load, and which worker answers a chain request."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from unxref.chains.requests import ChainJob
+from unxref.chains.jobs import ChainJob
 from unxref.service.workers import Job, QueryPool
 
 ROOT = Path(__file__).parents[2]
@@ -26,6 +26,11 @@ def test_a_query_worker_loads_no_rdflib_networkx_or_web_stack() -> None:
     imports = "import unxref.service.workers, unxref.location"
     loaded = f"import sys; {imports}; print(sorted(n for n in {HEAVY!r} if n in sys.modules))"
     assert subprocess.run([sys.executable, "-c", loaded], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
+def test_the_web_process_loads_no_networkx_until_a_network_dump_is_asked_for() -> None:
+    loaded = "import sys, unxref.service.app; print('networkx' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", loaded], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
 def test_a_process_spawned_by_the_console_script_does_not_import_the_command_line(tmp_path: Path) -> None:

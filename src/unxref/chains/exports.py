@@ -10,7 +10,8 @@ from typing import Any
 
 import networkx as nx
 
-from unxref.chains.graph import ChainError, Direction, paragraph_order
+from unxref.chains.graph import ChainError, paragraph_order
+from unxref.chains.jobs import Direction
 from unxref.rdf.iris import Iris
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from sys import intern
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pyoxigraph
@@ -38,7 +38,6 @@ from unxref.vocab import sparql_prologue
 if TYPE_CHECKING:
     from unxref.location import Location
 
-Direction = Literal["back", "forward", "both"]
 # One small DISTINCT query per attribute: the default graph is the union of the
 # document graphs, in which a cited resolution is described once per citing document.
 NODE_FACTS = {

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import orjson
 
-from unxref.chains.analysis import ChainFilter, chains_between, lane, lineage, neighbourhood
+from unxref.chains.analysis import chains_between, lineage, neighbourhood
 from unxref.chains.exports import cytoscape, dot, gexf, graphml, svg, tree
-from unxref.chains.graph import ChainError, Direction, find_node, graph_for
+from unxref.chains.graph import ChainError, find_node, graph_for
+from unxref.chains.jobs import ChainJob, lane
 from unxref.formats import CHAINS, by_key, with_charset
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from unxref.location import Location
-
-
-@dataclass(frozen=True)
-class ChainJob:
-    start: str  # a symbol or an IRI
-    target: str | None = None
-    depth: int = 3
-    direction: Direction = "back"
-    format: str = "json"
-    bound: int = 6
-    only: ChainFilter = field(default_factory=ChainFilter)
-    view: bool = False  # the JSON the chain page draws: with the tree and what the filters can choose
-    series: bool = False  # the lineage of the start's series instead of a neighbourhood
 
 
 def answer(location: Location, job: ChainJob) -> tuple[int, str, bytes]:

@@ -39,7 +39,8 @@ def chain(
     from unxref.chains.analysis import chains_between, neighbourhood
     from unxref.chains.exports import text_tree
     from unxref.chains.graph import ChainError, find_node, graph_for
-    from unxref.chains.requests import ChainJob, answer
+    from unxref.chains.jobs import ChainJob
+    from unxref.chains.requests import answer
 
     folder = _located(store)
     if format != "text":

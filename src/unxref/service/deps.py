@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import networkx as nx
 import pyoxigraph
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
@@ -19,6 +18,9 @@ from unxref.remote import Engine
 from unxref.service.describe import Statistics, statistics
 from unxref.service.exports import Dumps, network
 from unxref.service.workers import QueryPool
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
 

@@ -14,16 +14,18 @@ import tempfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
-import networkx as nx
 import pyoxigraph
 
 from unxref.rdf.iris import Iris
 from unxref.remote import Engine
 from unxref.service.pages import term
 from unxref.vocab import SHOWN_PREFIXES, sparql_prologue
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 CITATION_COLUMNS = (
     "citation",
@@ -131,6 +133,8 @@ def as_csv(rows: list[dict[str, str]], columns: tuple[str, ...] = CITATION_COLUM
 
 def network(store: Engine) -> nx.MultiDiGraph:
     """The whole citation network: a node per resource (its symbol or name as label), an edge per citation."""
+    import networkx as nx  # only for a network dump: not in every web process
+
     graph = nx.MultiDiGraph()
     for row in citations(store):
         graph.add_node(row["citing_iri"], label=row["citing"])
@@ -147,12 +151,16 @@ def network(store: Engine) -> nx.MultiDiGraph:
 
 
 def graphml(graph: nx.MultiDiGraph) -> bytes:
+    import networkx as nx
+
     out = io.BytesIO()
     nx.write_graphml(graph, out)
     return out.getvalue()
 
 
 def gexf(graph: nx.MultiDiGraph) -> bytes:
+    import networkx as nx
+
     out = io.BytesIO()
     nx.write_gexf(graph, out)
     return out.getvalue()
@@ -160,6 +168,8 @@ def gexf(graph: nx.MultiDiGraph) -> bytes:
 
 def cytoscape(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """Cytoscape JSON as networkx writes it (``networkx.cytoscape_graph`` reads it back)."""
+    import networkx as nx
+
     data: dict[str, Any] = nx.cytoscape_data(graph)
     return data
 

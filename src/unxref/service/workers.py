@@ -33,7 +33,7 @@ from unxref.service.checks import capped, declares_dataset
 from unxref.service.negotiate import NotAcceptable, choose
 
 if TYPE_CHECKING:
-    from unxref.chains.requests import ChainJob
+    from unxref.chains.jobs import ChainJob
     from unxref.location import Location
 
 

@@ -11,8 +11,7 @@ import pyoxigraph
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from unxref.chains.analysis import LANES, ChainFilter
-from unxref.chains.requests import ChainJob
+from unxref.chains.jobs import LANES, ChainFilter, ChainJob
 from unxref.formats import CHAINS, keys
 from unxref.rdf.iris import path_symbol, symbol_path
 from unxref.service.deps import ServiceDep
