@@ -49,6 +49,19 @@ def test_each_negotiated_form_has_its_own_etag(server_url: str) -> None:
     assert html.headers["etag"] != turtle.headers["etag"]
 
 
+def test_a_kept_answer_is_given_with_the_cors_headers_of_its_own_request(server_url: str) -> None:
+    path = server_url + "/id/A/RES/62/176?cors"
+    plain, browser, plain_again, browser_again = (
+        httpx.get(path, headers=headers, timeout=60) for headers in ({}, {"origin": "https://example.org"}) * 2
+    )
+    assert (
+        "access-control-allow-origin" not in plain.headers and "access-control-allow-origin" not in plain_again.headers
+    )
+    assert "Origin" in plain_again.headers["vary"]
+    assert browser.headers["access-control-allow-origin"] == browser_again.headers["access-control-allow-origin"] == "*"
+    assert browser_again.headers["access-control-expose-headers"] == "X-Unxref-Truncated"
+
+
 def test_a_head_is_answered_with_the_gets_etag(server_url: str) -> None:
     get = httpx.get(server_url + "/id/A/RES/62/176", timeout=60)
     head = httpx.head(server_url + "/id/A/RES/62/176", timeout=60)

@@ -3,7 +3,7 @@
 A published snapshot of the store never changes (`unxref.service.live`), so the answer to a
 GET of a page, a named query, a chain or a SPARQL query is the same until the server moves
 to the next snapshot. Each such answer carries an ETag made of the snapshot, the server's
-settings and the request (its path, query string, the headers negotiation reads and the host):
+settings and the request (its path, query string, the headers negotiation reads, the host and the origin):
 
 - a client that sends the ETag back (``If-None-Match``) gets 304 at once, with no work done;
 - a repeated request is answered from memory, least recently used out first, up to
@@ -27,8 +27,9 @@ from urllib.parse import unquote_plus
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CACHED_PATHS = ("/sparql", "/api/", "/id/", "/chains/", "/lineage/")
-# The request headers an answer depends on: negotiation, and the host the service description names.
-NEGOTIATED = (b"accept", b"accept-language", b"host")
+# The request headers an answer depends on: negotiation, the host the service description
+# names, and the origin CORS answers.
+NEGOTIATED = (b"accept", b"accept-language", b"host", b"origin")
 VARYING = re.compile(r"\b(?:(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|SERVICE\b)", re.IGNORECASE)
 LARGEST_KEPT = 4_000_000  # bytes: a larger answer is tagged, not kept
 CACHE_CONTROL = (b"cache-control", b"public, no-cache")
@@ -41,6 +42,7 @@ class Kept:
     status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes
+    etag: bytes
 
 
 class AnswerCache:
@@ -56,7 +58,7 @@ class AnswerCache:
         self.kept_for = ""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not _cacheable(scope):
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(CACHED_PATHS):
             await self.app(scope, receive, send)
             return
         state = self.state()
@@ -64,8 +66,11 @@ class AnswerCache:
             self.kept.clear()
             self.size, self.kept_for = 0, state
         key = _key(scope)
-        etag = b'"' + hashlib.blake2b(state.encode() + b"\0" + key, digest_size=12).hexdigest().encode() + b'"'
         kept = self.kept.get(key)
+        if kept is None and _varies(scope):  # what is kept was looked at when it was kept
+            await self.app(scope, receive, send)
+            return
+        etag = kept.etag if kept else _etag(state, key)
         if etag in _if_none_match(scope):
             headers = [h for h in kept.headers if h[0] not in DROPPED_IN_304] if kept else [*_tags(etag), VARY]
             await _answer(send, 304, headers, b"")
@@ -95,7 +100,7 @@ class AnswerCache:
                 else:
                     chunks.clear()
                 if not message.get("more_body", False) and length <= largest and state == self.kept_for:
-                    self._keep(key, Kept(200, headers, b"".join(chunks)))
+                    self._keep(key, Kept(200, headers, b"".join(chunks), etag))
             await send(message)
 
         return recorded
@@ -118,12 +123,13 @@ def _cost(key: bytes, kept: Kept) -> int:
     return len(key) + len(kept.body) + sum(len(name) + len(value) for name, value in kept.headers)
 
 
-def _cacheable(scope: Scope) -> bool:
-    if scope["type"] != "http" or scope["method"] != "GET":
-        return False
-    if not scope["path"].startswith(CACHED_PATHS):
-        return False
-    return not VARYING.search(unquote_plus(scope.get("query_string", b"").decode("latin-1")))
+def _varies(scope: Scope) -> bool:
+    """Whether the answer may differ from one run of the request to the next."""
+    return VARYING.search(unquote_plus(scope.get("query_string", b"").decode("latin-1"))) is not None
+
+
+def _etag(state: str, key: bytes) -> bytes:
+    return b'"' + hashlib.blake2b(state.encode() + b"\0" + key, digest_size=12).hexdigest().encode() + b'"'
 
 
 def _key(scope: Scope) -> bytes:

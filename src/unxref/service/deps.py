@@ -40,6 +40,12 @@ class Service:
     since: str = ""  # when this snapshot began to be served (UTC, ISO 8601)
 
     @cached_property
+    def answers_from(self) -> str:
+        """What every answer comes from: the snapshot served, and the settings it is served with
+        (read by the answer cache at each request, so made once)."""
+        return f"{self.snapshot!r}\0{self.settings!r}"
+
+    @cached_property
     def graph_names(self) -> tuple[pyoxigraph.NamedNode, ...]:
         return tuple(sorted(self.store.named_graphs(), key=lambda g: g.value))  # type: ignore[arg-type]
 
