@@ -61,7 +61,7 @@ def served(store: Location) -> Location:
 def published_state(remote: RemoteStore) -> str:
     state = remote.graphs_under + STATE_GRAPH
     solutions = remote.query(
-        f"SELECT ?modified WHERE {{ GRAPH <{state}> {{ <{state}> <{DCTERMS.modified}> ?modified }} }}"
+        f"SELECT ?modified WHERE {{ GRAPH <{state}> {{ <{state}> <{DCTERMS.iri('modified')}> ?modified }} }}"
     )
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     return max((row[0].value for row in solutions), default="")

@@ -20,7 +20,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pyoxigraph
-from rdflib import URIRef
 
 from unxref import ontology
 from unxref.errors import StoreError
@@ -40,14 +39,14 @@ INSERT_CHUNK = 1_000  # triples an INSERT DATA operation (Virtuoso compiles each
 CITED_FACTS = (RDF.type, DCTERMS.identifier, ELI.id_local, RDFS.label, RDFS.seeAlso, UNX.adoptedBy)
 
 
-def _in_graph(ntriples: str, graph: URIRef) -> str:
+def _in_graph(ntriples: str, graph: str) -> str:
     """N-Triples lines as N-Quads lines in a graph."""
     return "".join(
         f"{line.rstrip().removesuffix('.').rstrip()} <{graph}> .\n" for line in ntriples.splitlines() if line.strip()
     )
 
 
-def _shared_update(shared: URIRef, document: URIRef, triples: str) -> str:
+def _shared_update(shared: str, document: str, triples: str) -> str:
     """The update that keeps the shared graph right after a document is written."""
     update = f" ;\nDELETE WHERE {{ GRAPH <{shared}> {{ <{document}> ?p ?o }} }}"
     if triples.strip():
@@ -61,7 +60,7 @@ def _shared_update(shared: URIRef, document: URIRef, triples: str) -> str:
     return update
 
 
-def _insert_data(graphs: dict[URIRef, str]) -> str:
+def _insert_data(graphs: dict[str, str]) -> str:
     """INSERT DATA operations writing N-Triples into graphs, at most `INSERT_CHUNK` triples each."""
     operations = []
     for name, text in graphs.items():
@@ -146,7 +145,7 @@ class Store:
                 self.oxigraph.flush()
                 self._unflushed = 0
 
-    def _replace(self, graphs: dict[URIRef, str]) -> None:
+    def _replace(self, graphs: dict[str, str]) -> None:
         """Replace whole graphs (N-Triples) in one update transaction."""
         drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
         self.oxigraph.update(drops + _insert_data(graphs))
@@ -197,7 +196,7 @@ class Store:
         return folder / name
 
     def _publish_remote(self, remote: RemoteStore) -> Endpoint:
-        state = URIRef(self.iris.base + STATE_GRAPH)
+        state = self.iris.base + STATE_GRAPH
         now = datetime.now(UTC).isoformat(timespec="microseconds")
         with self._writing():
             remote.update(

@@ -54,16 +54,14 @@ class Namespace(str):
         return self + name
 
 
-if TYPE_CHECKING:  # typed as rdflib's own, which they behave as (``DCTERMS.title`` a term)
-    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-else:  # the standard vocabularies' namespaces, with the IRIs rdflib gives them
-    RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-    RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
-    OWL = Namespace("http://www.w3.org/2002/07/owl#")
-    XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
-    SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-    DCTERMS = Namespace("http://purl.org/dc/terms/")
-    PROV = Namespace("http://www.w3.org/ns/prov#")
+# The standard vocabularies' namespaces, with the IRIs rdflib gives them.
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
 UNX = Namespace("https://w3id.org/unxref/ontology#")
 FN = Namespace("https://w3id.org/unxref/ontology/function/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

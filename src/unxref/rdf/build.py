@@ -46,11 +46,11 @@ class _Context:
     @property
     def iri(self) -> URIRef:
         assert self.document.symbol
-        return self.iris.resource(self.document.symbol)
+        return URIRef(self.iris.resource(self.document.symbol))
 
     def part(self, fragment: str) -> URIRef:
         assert self.document.symbol
-        return self.iris.part(self.document.symbol, fragment)
+        return URIRef(self.iris.part(self.document.symbol, fragment))
 
     def add(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> None:
         self.graph.add((subject, predicate, value))
@@ -59,7 +59,7 @@ class _Context:
         self.shared.add((subject, predicate, value))
 
     def body(self, code: str) -> URIRef:
-        return self.iris.rebase(self.authorities.bodies[code].iri)
+        return URIRef(self.iris.rebase(self.authorities.bodies[code].iri))
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _resolution(context: _Context) -> None:
     context.add(iri, UNX.inCorpus, Literal(True))
     context.add(iri, DCTERMS.language, Literal(doc.language, datatype=XSD.language))
     if doc.title:
-        context.add(iri, DCTERMS.title, Literal(doc.title, lang=doc.language))
+        context.add(iri, DCTERMS["title"], Literal(doc.title, lang=doc.language))
     if doc.date:
         context.add(iri, UNX.adoptionDate, Literal(doc.date, datatype=XSD.date))
         work = akn4un_work(doc.symbol, doc.date, body, context.authorities)
@@ -169,7 +169,7 @@ def _section(context: _Context, section: Section, order: int) -> None:
     context.add(node, UNX.label, Literal(section.label))
     context.add(node, UNX.order, Literal(order))
     if section.title:
-        context.add(node, DCTERMS.title, Literal(section.title, lang=context.document.language))
+        context.add(node, DCTERMS["title"], Literal(section.title, lang=context.document.language))
 
 
 def _paragraph(context: _Context, paragraph: Paragraph, order: int) -> None:
@@ -271,17 +271,17 @@ def _target(context: _Context, citation: Citation) -> URIRef:
     so that a later ingest of their text lands on the same IRI."""
     if citation.kind == "treaty":
         if citation.name in context.authorities.treaties:
-            return context.iris.rebase(context.authorities.treaties[citation.name].iri)
+            return URIRef(context.iris.rebase(context.authorities.treaties[citation.name].iri))
         assert citation.unts
         return _unregistered_treaty(context, citation.unts)
     assert citation.symbol
     external = context.authorities.iri_path(citation.body)
     if external:
-        node = context.iris.external(external, citation.symbol)
+        node = URIRef(context.iris.external(external, citation.symbol))
         kind = UNX.Decision if citation.kind == "decision" else UNX.ExternalDocument
         _describe(context, node, citation.symbol, kind, citation.body, undocs=False)
         return node
-    node = context.iris.resource(citation.symbol)
+    node = URIRef(context.iris.resource(citation.symbol))
     if citation.kind == "resolution":
         body = citation.body or context.authorities.body_of_symbol(citation.symbol)
         _describe(context, node, citation.symbol, UNX.Resolution, body)
@@ -294,7 +294,7 @@ def _target(context: _Context, citation: Citation) -> URIRef:
 
 def _unregistered_treaty(context: _Context, number: str) -> URIRef:
     """A treaty known only by its UNTS registration number."""
-    node = context.iris.unregistered_treaty(number)
+    node = URIRef(context.iris.unregistered_treaty(number))
     context.add_shared(node, RDF.type, UNX.Treaty)
     context.add_shared(node, UNX.treatySeries, Literal("UNTS"))
     context.add_shared(node, UNX.untsNumber, Literal(number))
@@ -312,7 +312,7 @@ def _mention(context: _Context, mention: Mention) -> None:
 
 
 def _session(context: _Context, session_id: str) -> URIRef:
-    node = context.iris.session(session_id)
+    node = URIRef(context.iris.session(session_id))
     context.add_shared(node, RDF.type, UNX.Session)
     context.add_shared(node, RDFS.label, Literal(session_id))
     body = session_id.split("/")[0]
@@ -348,7 +348,7 @@ def authority_graph(iri_base: str | None = None) -> Graph:
     iris = Iris(iri_base) if iri_base else Iris.configured()
     graph = bind(Graph())
     for s, p, o in load_authorities().graph:
-        graph.add((iris.rebase(str(s)), p, iris.rebase(str(o)) if isinstance(o, URIRef) else o))
+        graph.add((URIRef(iris.rebase(str(s))), p, URIRef(iris.rebase(str(o))) if isinstance(o, URIRef) else o))
     return graph
 
 
@@ -368,10 +368,10 @@ def provenance(document: Document, source_sha256: str, iri_base: str | None = No
     assert document.symbol
     iris = Iris(iri_base) if iri_base else Iris.configured()
     graph = _graph()
-    named = iris.graph(document.symbol)
+    named = URIRef(iris.graph(document.symbol))
     source = URIRef(f"urn:sha256:{source_sha256}")
-    activity = iris.extraction(source_sha256)
-    agent = iris.agent(extractor_version())
+    activity = URIRef(iris.extraction(source_sha256))
+    agent = URIRef(iris.agent(extractor_version()))
     graph.add((named, RDF.type, PROV.Entity))
     graph.add((named, PROV.wasDerivedFrom, source))
     graph.add((named, PROV.wasGeneratedBy, activity))
@@ -387,7 +387,7 @@ def provenance(document: Document, source_sha256: str, iri_base: str | None = No
 def extractor(iri_base: str | None = None) -> Graph:
     """The software agent every provenance graph names (stated once, in the shared graph)."""
     iris = Iris(iri_base) if iri_base else Iris.configured()
-    agent = iris.agent(extractor_version())
+    agent = URIRef(iris.agent(extractor_version()))
     graph = _graph()
     graph.add((agent, RDF.type, PROV.SoftwareAgent))
     graph.add((agent, RDFS.label, Literal(f"unxref {extractor_version()}")))

@@ -18,13 +18,13 @@ def ntriples(graph: Graph) -> str:
     return "".join(sorted(line + "\n" for line in lines if line))
 
 
-def nquads(graphs: dict[URIRef, Graph]) -> str:
+def nquads(graphs: dict[str, Graph]) -> str:
     """Sorted N-Quads of several named graphs."""
     lines = [f"{line[:-2]} <{name}> .\n" for name, graph in graphs.items() for line in ntriples(graph).splitlines()]
     return "".join(sorted(lines))
 
 
-def serialize(graph: Graph, key: str, name: URIRef | None = None) -> str:
+def serialize(graph: Graph, key: str, name: str | None = None) -> str:
     """One graph in a format (`unxref.formats.GRAPHS` key); ``name`` is its graph name in
     N-Quads and TriG (required there)."""
     if key == "nt":
@@ -41,10 +41,10 @@ def serialize(graph: Graph, key: str, name: URIRef | None = None) -> str:
     return graph.serialize(format="turtle" if key == "ttl" else "pretty-xml")
 
 
-def trig(graphs: dict[URIRef, Graph]) -> str:
+def trig(graphs: dict[str, Graph]) -> str:
     dataset = Dataset()
     for name, graph in graphs.items():
-        named = dataset.graph(name)
+        named = dataset.graph(URIRef(name))
         for prefix, namespace in graph.namespaces():
             dataset.bind(prefix, namespace)
         for triple in graph:

@@ -14,7 +14,7 @@ import pyoxigraph
 from unxref.config import base
 from unxref.formats import GRAPHS, RESULTS
 from unxref.remote import Engine
-from unxref.vocab import DCAT, DCTERMS, ONTOLOGY_IRI, PROV, RDF, RDFS, SD, UNX, VOID, XSD
+from unxref.vocab import DCAT, DCTERMS, ONTOLOGY_IRI, PROV, RDF, RDFS, SD, UNX, VOID, XSD, Namespace
 
 FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
 FOAF_AGENT = "http://xmlns.com/foaf/0.1/Agent"
@@ -30,6 +30,10 @@ def _iri(value: str) -> pyoxigraph.NamedNode:
     return pyoxigraph.NamedNode(value)
 
 
+def _term(namespace: Namespace, name: str) -> pyoxigraph.NamedNode:
+    return pyoxigraph.NamedNode(namespace.iri(name))
+
+
 def _text(value: str, datatype: str | None = None) -> pyoxigraph.Literal:
     """English text, or a typed literal."""
     if datatype is None:
@@ -38,7 +42,7 @@ def _text(value: str, datatype: str | None = None) -> pyoxigraph.Literal:
 
 
 def _count(value: int) -> pyoxigraph.Literal:
-    return pyoxigraph.Literal(str(value), datatype=_iri(XSD.integer))
+    return pyoxigraph.Literal(str(value), datatype=_term(XSD, "integer"))
 
 
 def service_description(endpoint: str, graphs: int, graph_list: str) -> list[Triple]:
@@ -46,32 +50,32 @@ def service_description(endpoint: str, graphs: int, graph_list: str) -> list[Tri
     service = _iri(endpoint)
     dataset = _iri(endpoint + "#dataset")
     default = _iri(endpoint + "#default-graph")
-    rdf_type = _iri(RDF.type)
+    rdf_type = _term(RDF, "type")
     triples = [
-        Triple(service, rdf_type, _iri(SD.Service)),
-        Triple(service, _iri(SD.endpoint), service),
-        Triple(service, _iri(SD.supportedLanguage), _iri(SD.SPARQL10Query)),
-        Triple(service, _iri(SD.supportedLanguage), _iri(SD.SPARQL11Query)),
-        Triple(service, _iri(SD.feature), _iri(SD.UnionDefaultGraph)),
-        Triple(service, _iri(SD.defaultDataset), dataset),
-        Triple(dataset, rdf_type, _iri(SD.Dataset)),
-        Triple(dataset, _iri(SD.defaultGraph), default),
-        Triple(dataset, _iri(RDFS.seeAlso), _iri(graph_list)),
-        Triple(dataset, _iri(RDFS.comment), _text(f"{graphs} named graphs, listed at {graph_list}.")),
-        Triple(default, rdf_type, _iri(SD.Graph)),
+        Triple(service, rdf_type, _term(SD, "Service")),
+        Triple(service, _term(SD, "endpoint"), service),
+        Triple(service, _term(SD, "supportedLanguage"), _term(SD, "SPARQL10Query")),
+        Triple(service, _term(SD, "supportedLanguage"), _term(SD, "SPARQL11Query")),
+        Triple(service, _term(SD, "feature"), _term(SD, "UnionDefaultGraph")),
+        Triple(service, _term(SD, "defaultDataset"), dataset),
+        Triple(dataset, rdf_type, _term(SD, "Dataset")),
+        Triple(dataset, _term(SD, "defaultGraph"), default),
+        Triple(dataset, _term(RDFS, "seeAlso"), _iri(graph_list)),
+        Triple(dataset, _term(RDFS, "comment"), _text(f"{graphs} named graphs, listed at {graph_list}.")),
+        Triple(default, rdf_type, _term(SD, "Graph")),
         Triple(
             default,
-            _iri(RDFS.comment),
+            _term(RDFS, "comment"),
             _text(
                 "The default graph is the union of all named graphs: every document graph, its provenance, "
                 "the records of what is only cited, the authority records and the ontology."
             ),
         ),
-        Triple(service, _iri(RDFS.comment), _text("Read-only: SPARQL Update is refused.")),
+        Triple(service, _term(RDFS, "comment"), _text("Read-only: SPARQL Update is refused.")),
     ]
     for known in (*RESULTS, *GRAPHS):
         assert known.w3c
-        triples.append(Triple(service, _iri(SD.resultFormat), _iri(known.w3c)))
+        triples.append(Triple(service, _term(SD, "resultFormat"), _iri(known.w3c)))
     return triples
 
 
@@ -82,9 +86,9 @@ def graph_list(endpoint: str, graphs: tuple[pyoxigraph.NamedNode, ...]) -> list[
     for name in graphs:
         node = _iri(f"{endpoint}#graph-{name.value}")
         triples += [
-            Triple(dataset, _iri(SD.namedGraph), node),
-            Triple(node, _iri(RDF.type), _iri(SD.NamedGraph)),
-            Triple(node, _iri(SD.name), name),
+            Triple(dataset, _term(SD, "namedGraph"), node),
+            Triple(node, _term(RDF, "type"), _term(SD, "NamedGraph")),
+            Triple(node, _term(SD, "name"), name),
         ]
     return triples
 
@@ -106,9 +110,10 @@ def statistics(store: Engine) -> Statistics:
         "WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
     )
     times = _first_row(
-        store, f"SELECT (MIN(?t) AS ?first) (MAX(?t) AS ?last) WHERE {{ GRAPH ?g {{ ?a <{PROV.endedAtTime}> ?t }} }}"
+        store,
+        f"SELECT (MIN(?t) AS ?first) (MAX(?t) AS ?last) WHERE {{ GRAPH ?g {{ ?a <{PROV.iri('endedAtTime')}> ?t }} }}",
     )
-    documents = sum(1 for _ in store.quads_for_pattern(None, _iri(UNX.inCorpus), None, None))
+    documents = sum(1 for _ in store.quads_for_pattern(None, _term(UNX, "inCorpus"), None, None))
     return Statistics(
         triples=int(counts[0].value),
         quads=len(store),
@@ -130,47 +135,49 @@ def void(statistics: Statistics, root: str) -> list[Triple]:
     """VoID and DCAT: what the dataset holds, who publishes it under which licence, where to get it."""
     dataset = _iri(root + "/void#unxref")
     publisher = _iri(root + "/void#publisher")
-    rdf_type = _iri(RDF.type)
+    rdf_type = _term(RDF, "type")
     triples = [
-        Triple(dataset, rdf_type, _iri(VOID.Dataset)),
-        Triple(dataset, rdf_type, _iri(DCAT.Dataset)),
-        Triple(dataset, _iri(DCTERMS.title), _text("unxref: cross-references of United Nations resolutions")),
+        Triple(dataset, rdf_type, _term(VOID, "Dataset")),
+        Triple(dataset, rdf_type, _term(DCAT, "Dataset")),
+        Triple(dataset, _term(DCTERMS, "title"), _text("unxref: cross-references of United Nations resolutions")),
         Triple(
             dataset,
-            _iri(DCTERMS.description),
+            _term(DCTERMS, "description"),
             _text(
                 "Resolutions, the resolutions, documents and treaties they cite, the paragraphs "
                 "that cite them and with what function."
             ),
         ),
-        Triple(dataset, _iri(DCTERMS.license), _iri(os.environ.get("UNXREF_LICENSE", DEFAULT_LICENSE))),
-        Triple(dataset, _iri(DCTERMS.publisher), publisher),
+        Triple(dataset, _term(DCTERMS, "license"), _iri(os.environ.get("UNXREF_LICENSE", DEFAULT_LICENSE))),
+        Triple(dataset, _term(DCTERMS, "publisher"), publisher),
         Triple(publisher, rdf_type, _iri(FOAF_AGENT)),
-        Triple(publisher, _iri(FOAF_NAME), _text(os.environ.get("UNXREF_PUBLISHER", DEFAULT_PUBLISHER), XSD.string)),
-        Triple(dataset, _iri(VOID.sparqlEndpoint), _iri(root + "/sparql")),
-        Triple(dataset, _iri(VOID.dataDump), _iri(root + "/dump")),
-        Triple(dataset, _iri(VOID.uriSpace), _text(base(), XSD.string)),
-        Triple(dataset, _iri(VOID.vocabulary), _iri(str(UNX))),
-        Triple(dataset, _iri(VOID.triples), _count(statistics.triples)),
-        Triple(dataset, _iri(VOID.distinctSubjects), _count(statistics.subjects)),
-        Triple(dataset, _iri(VOID.documents), _count(statistics.documents)),
-        Triple(dataset, _iri(DCTERMS.conformsTo), _iri(ONTOLOGY_IRI)),
+        Triple(
+            publisher, _iri(FOAF_NAME), _text(os.environ.get("UNXREF_PUBLISHER", DEFAULT_PUBLISHER), XSD.iri("string"))
+        ),
+        Triple(dataset, _term(VOID, "sparqlEndpoint"), _iri(root + "/sparql")),
+        Triple(dataset, _term(VOID, "dataDump"), _iri(root + "/dump")),
+        Triple(dataset, _term(VOID, "uriSpace"), _text(base(), XSD.iri("string"))),
+        Triple(dataset, _term(VOID, "vocabulary"), _iri(str(UNX))),
+        Triple(dataset, _term(VOID, "triples"), _count(statistics.triples)),
+        Triple(dataset, _term(VOID, "distinctSubjects"), _count(statistics.subjects)),
+        Triple(dataset, _term(VOID, "documents"), _count(statistics.documents)),
+        Triple(dataset, _term(DCTERMS, "conformsTo"), _iri(ONTOLOGY_IRI)),
     ]
-    for when, value in ((DCTERMS.issued, statistics.issued), (DCTERMS.modified, statistics.modified)):
+    for when, value in ((DCTERMS.iri("issued"), statistics.issued), (DCTERMS.iri("modified"), statistics.modified)):
         if value:
-            triples.append(Triple(dataset, _iri(when), _text(value, XSD.dateTime)))
+            triples.append(Triple(dataset, _iri(when), _text(value, XSD.iri("dateTime"))))
     for name, path, media_type, description in DISTRIBUTIONS:
         node = _iri(f"{root}/void#{name}")
         triples += [
-            Triple(dataset, _iri(DCAT.distribution), node),
-            Triple(node, rdf_type, _iri(DCAT.Distribution)),
-            Triple(node, _iri(DCAT.downloadURL), _iri(root + path)),
-            Triple(node, _iri(DCTERMS.description), _text(description)),
+            Triple(dataset, _term(DCAT, "distribution"), node),
+            Triple(node, rdf_type, _term(DCAT, "Distribution")),
+            Triple(node, _term(DCAT, "downloadURL"), _iri(root + path)),
+            Triple(node, _term(DCTERMS, "description"), _text(description)),
         ]
         if media_type in IANA_REGISTERED:
-            triples.append(Triple(node, _iri(DCAT.mediaType), _iri(IANA_MEDIA_TYPES + media_type)))
+            triples.append(Triple(node, _term(DCAT, "mediaType"), _iri(IANA_MEDIA_TYPES + media_type)))
         else:  # GraphML and GEXF have no registered media type: the format is named by its common one
-            triples.append(Triple(node, _iri(DCTERMS.format), _text(media_type, XSD.string)))
+            triples.append(Triple(node, _term(DCTERMS, "format"), _text(media_type, XSD.iri("string"))))
     return triples
 
 

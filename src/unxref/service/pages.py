@@ -131,22 +131,22 @@ def _head(iri: str, facts: list[dict[str, pyoxigraph.NamedNode | pyoxigraph.Lite
         found = [v for v in values(predicate) if language is None or getattr(v, "language", None) == language]
         return found[0].value if found else None
 
-    symbol = first(str(DCTERMS.identifier))
-    types = sorted((shown(t) for t in values(str(RDF.type))), key=lambda s: s.text)
-    body = next((row for row in facts if row["p"].value == str(UNX.adoptedBy)), None)
+    symbol = first(DCTERMS.iri("identifier"))
+    types = sorted((shown(t) for t in values(RDF.iri("type"))), key=lambda s: s.text)
+    body = next((row for row in facts if row["p"].value == UNX.iri("adoptedBy")), None)
     page = ResourcePage(
         iri=iri,
-        label=first(str(SKOS.prefLabel), "en") or first(str(RDFS.label)) or symbol or prefixed(iri),
+        label=first(SKOS.iri("prefLabel"), "en") or first(RDFS.iri("label")) or symbol or prefixed(iri),
         types=types,
         symbol=symbol,
-        title=first(str(DCTERMS.title)),
-        date=first(str(UNX.adoptionDate)),
+        title=first(DCTERMS.iri("title")),
+        date=first(UNX.iri("adoptionDate")),
         body=(page_link(body["o"].value), _value(body, "name") or prefixed(body["o"].value)) if body else None,
     )
-    for see_also in sorted(v.value for v in values(str(RDFS.seeAlso))):
+    for see_also in sorted(v.value for v in values(RDFS.iri("seeAlso"))):
         label = "text at undocs.org" if "undocs.org" in see_also else "UN Digital Library"
         page.links.append((see_also, label, "external"))
-    if symbol and any(t.iri == str(UNX.Resolution) for t in types):
+    if symbol and any(t.iri == UNX.iri("Resolution") for t in types):
         page.links.append(("/chains/" + symbol_path(symbol), "citation chain", "chain"))
         page.links.append(("/lineage/" + symbol_path(symbol), "its series", "lineage"))
     return page
@@ -330,7 +330,7 @@ def resource_triples(
         own = [q.triple for q in store.quads_for_pattern(subject, None, None, None)]
     else:
         own = sorted({q.triple for q in store.quads_for_pattern(subject, None, None, None)}, key=str)
-    cites = pyoxigraph.NamedNode(str(CITO.cites))
+    cites = pyoxigraph.NamedNode(CITO.iri("cites"))
     received = (q.triple for q in store.quads_for_pattern(None, cites, subject, None))
     incoming = list(islice(received, offset, offset + size + 1))
     more = len(incoming) > size

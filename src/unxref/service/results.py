@@ -36,7 +36,7 @@ def _json_term(term: Term) -> dict[str, Any]:
         value: dict[str, Any] = {"type": "literal", "value": term.value}
         if term.language:
             value["xml:lang"] = term.language
-        elif term.datatype.value != str(XSD.string):
+        elif term.datatype.value != XSD.iri("string"):
             value["datatype"] = term.datatype.value
         return value
     return {
@@ -76,7 +76,7 @@ def _xml_term(term: Term) -> str:
     if isinstance(term, pyoxigraph.Literal):
         if term.language:
             return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
-        if term.datatype.value != str(XSD.string):
+        if term.datatype.value != XSD.iri("string"):
             return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
         return f"<literal>{_xml_text(term.value)}</literal>"
     return f"<literal>{_xml_text(str(term))}</literal>"

@@ -42,7 +42,7 @@ def shown(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
         if term.language:
             return Shown(term.value, note="@" + term.language)
         datatype = term.datatype.value
-        return Shown(term.value, note=None if datatype == str(XSD.string) else prefixed(datatype))
+        return Shown(term.value, note=None if datatype == XSD.iri("string") else prefixed(datatype))
     return Shown(str(term))
 
 
