@@ -21,8 +21,10 @@ class Namespace(str):
     """An IRI prefix whose attributes and items are rdflib terms (``DCTERMS.title``), as with
     rdflib's own namespaces; every attribute is a term, even one named as a ``str`` method.
 
-    rdflib is imported when a first term is asked for, not with this module: the query
-    workers use these IRIs as text (`iri`) and need not load it.
+    rdflib is imported when a first term is asked for, not with this module: the web
+    service and its query workers read these IRIs as text (`iri`) and never load it. A
+    type checker sees a ``str`` method where a term shares its name; ``DCTERMS["title"]``
+    is then the term, typed as one.
 
     >>> DCTERMS.title
     rdflib.term.URIRef('http://purl.org/dc/terms/title')
