@@ -20,8 +20,10 @@ from itertools import islice
 
 import pyoxigraph
 
+from unxref.formats import PAGES, by_key
 from unxref.rdf.iris import Iris, page_link, symbol_path
 from unxref.remote import Engine
+from unxref.service.results import write_triples
 from unxref.service.terms import Shown, prefixed, shown
 from unxref.vocab import CITO, DCTERMS, RDF, RDFS, SKOS, UNX, sparql_prologue
 
@@ -79,6 +81,26 @@ class ResourcePage:
     cited_by: list[CitingGroup] = field(default_factory=list)
     cited_by_count: int = 0
     named_graph: str | None = None  # the IRI names a graph of the store: where to read it
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """A page asked of a query worker: the resource, and for its RDF (``rdf``: a format key of
+    `unxref.formats.PAGES` other than html) the offset of the page of citations it receives."""
+
+    iri: str
+    rdf: str | None = None
+    offset: int = 0
+
+
+@dataclass
+class PageAnswer:
+    """What the worker found: the page (None: nothing is known about the resource) and, for
+    RDF, its triples written, with whether more citations follow."""
+
+    page: ResourcePage | None
+    body: bytes = b""
+    more: bool = False
 
 
 def term(iri: str) -> str:
@@ -316,6 +338,15 @@ def _lines(text: str) -> str:
     where a page cut a sentence reads as a space."""
     marked = _SUBPARAGRAPH_BREAK.sub("\x00", text)
     return _OTHER_BREAK.sub(" ", marked).replace("\x00", "\n")
+
+
+def page_answer(store: Engine, job: PageJob) -> PageAnswer:
+    """A page job done: read in a query worker, where its timeout can stop it."""
+    found = resource_page(store, job.iri)
+    if found is None or job.rdf is None:
+        return PageAnswer(found)
+    triples, more = resource_triples(store, found, job.offset)
+    return PageAnswer(found, write_triples(triples, by_key(PAGES, job.rdf), False), more)
 
 
 def resource_triples(

@@ -6,7 +6,7 @@ read-only (several processes may), takes one job at a time, and writes the
 answer in the negotiated format. A job that outlives its timeout has its worker
 killed and replaced; the other workers keep serving.
 
-One more worker is kept for the service's own bounded requests (named queries, chain
+One more worker is kept for the service's own bounded requests (named queries, pages, chain
 requests), so that they keep their latency while every other worker runs a client's
 long query. Chain requests go only to it: the citation graph they need is the largest
 thing a worker holds, and is then held once (the other workers never load networkx).
@@ -26,14 +26,15 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 
+from unxref.chains.jobs import ChainJob
 from unxref.formats import GRAPHS, RESULTS, with_charset
 from unxref.remote import Engine, RemoteError
 from unxref.service import results
 from unxref.service.checks import capped, declares_dataset
 from unxref.service.negotiate import NotAcceptable, choose
+from unxref.service.pages import PageAnswer, PageJob, page_answer
 
 if TYPE_CHECKING:
-    from unxref.chains.jobs import ChainJob
     from unxref.location import Location
 
 
@@ -147,8 +148,17 @@ def _worker(location: Location, connection: Connection) -> None:
             return
         if isinstance(job, Job):
             connection.send(run_job(store, job))
+        elif isinstance(job, PageJob):
+            connection.send(_page(store, job))
         else:
             connection.send(_chain_answer(location, job))
+
+
+def _page(store: Engine, job: PageJob) -> PageAnswer | Answer:
+    try:
+        return page_answer(store, job)
+    except RemoteError as error:
+        return _error(502, f"the store did not answer: {error}")
 
 
 def _chain_answer(location: Location, job: ChainJob) -> Answer:
@@ -203,10 +213,10 @@ class QueryPool:
         self._workers.append(worker)
         return worker
 
-    async def _take(self, timeout: float, job: Job | ChainJob, bounded: bool) -> _Worker:
+    async def _take(self, timeout: float, job: Job | ChainJob | PageJob, bounded: bool) -> _Worker:
         """An idle worker: a chain request waits for a reserved one (where the citation graph
         is); another bounded request takes a general one if one is idle, else a reserved one."""
-        chain = not isinstance(job, Job)
+        chain = isinstance(job, ChainJob)
         if self.reserved and (chain or (bounded and self._idle.empty())):
             return await asyncio.wait_for(self._spare.get(), timeout)
         return await asyncio.wait_for(self._idle.get(), timeout)
@@ -214,6 +224,17 @@ class QueryPool:
     async def run(self, job: Job | ChainJob, timeout: float, bounded: bool = False) -> Answer:
         """Run a job within ``timeout`` seconds; ``bounded``: one of the service's own requests
         (a named query, a chain), which may use the reserved workers."""
+        answer: Answer = await self._exchange(job, timeout, bounded)
+        return answer
+
+    async def page(self, job: PageJob, timeout: float) -> PageAnswer | Answer:
+        """A page read within ``timeout`` seconds (one of the service's own requests), or the
+        `Answer` that says why not."""
+        reply: PageAnswer | Answer = await self._exchange(job, timeout, bounded=True)
+        return reply
+
+    async def _exchange(self, job: Job | ChainJob | PageJob, timeout: float, bounded: bool) -> Any:
+        """What the worker sends back for the job, or an error `Answer`."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         try:
@@ -228,7 +249,7 @@ class QueryPool:
             await asyncio.wait_for(ready, max(0.0, deadline - loop.time()))
             loop.remove_reader(fd)
             os.set_blocking(fd, True)  # the event loop made it non-blocking; the answer is on its way
-            answer: Answer = worker.connection.recv()
+            reply = worker.connection.recv()
         except asyncio.CancelledError:  # the client went away mid-query: stop it
             loop.remove_reader(fd)
             self._replace(worker)
@@ -240,7 +261,7 @@ class QueryPool:
                 return _error(503, f"the query ran longer than its timeout of {timeout:g} s and was stopped")
             return _error(500, f"the query worker died ({error!r}); it has been restarted")
         worker.lane.put_nowait(worker)
-        return answer
+        return reply
 
     def _replace(self, worker: _Worker) -> None:
         worker.process.kill()

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from unxref.formats import PAGES, with_charset
 from unxref.rdf.iris import page_link
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose
-from unxref.service.pages import RDF_PAGE, resource_page, resource_triples
-from unxref.service.responses import alternates, text
-from unxref.service.results import write_triples
+from unxref.service.pages import RDF_PAGE, PageJob
+from unxref.service.responses import alternates, answer, text
+from unxref.service.workers import Answer
 from unxref.un.symbols import SymbolError, normalize
 
 router = APIRouter()
@@ -36,18 +35,20 @@ async def resource(
         return text(406, str(error))
     if page < 1:
         return text(400, "page must be 1 or more")
-    found = await run_in_threadpool(resource_page, service.store, iri)
-    if found is None:
+    rdf = None if fmt.key == "html" else fmt.key
+    found = await service.pool.page(PageJob(iri, rdf, (page - 1) * RDF_PAGE), service.settings.timeout)
+    if isinstance(found, Answer):  # the worker stopped at the timeout, died, or the store did not answer
+        return answer(found, 0)
+    if found.page is None:
         return text(404, f"nothing is known about {iri}")
     links = [(f"/id/{path}{f.suffix}", f) for f in PAGES]
     headers = alternates(links)
-    if fmt.key == "html":
-        context = {"page": found, "local": page_link, "links": links}
+    if rdf is None:
+        context = {"page": found.page, "local": page_link, "links": links}
         return service.templates.TemplateResponse(request, "resource.html", context, headers=headers)
-    triples, more = await run_in_threadpool(resource_triples, service.store, found, (page - 1) * RDF_PAGE)
-    if more:
+    if found.more:
         headers["Link"] += f', </id/{path}{fmt.suffix}?page={page + 1}>; rel="next"'
-    return Response(write_triples(triples, fmt, False), media_type=with_charset(fmt.media_type), headers=headers)
+    return Response(found.body, media_type=with_charset(fmt.media_type), headers=headers)
 
 
 @router.get("/go", summary="Jump to the page of a symbol")
