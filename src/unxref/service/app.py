@@ -1,10 +1,10 @@
 """The web service: a read-only SPARQL 1.1 Protocol endpoint, linked-data pages,
 citation chains, the named-query API, dumps and dataset descriptions.
 
-SPARQL queries run in worker processes (`unxref.service.workers`), which keeps them
-parallel and stoppable. Pages and small lookups read the same on-disk store,
-opened read-only in this process; the server follows the snapshots ingest publishes
-(`unxref.service.live`). Routes live in `unxref.service.routes`, one
+SPARQL queries, named queries, pages and chains run in worker processes
+(`unxref.service.workers`), which keeps them parallel and stoppable. Dumps and dataset
+descriptions read the same on-disk store, opened read-only in this process; the server
+follows the snapshots ingest publishes (`unxref.service.live`). Routes live in `unxref.service.routes`, one
 module an area.
 """
 
