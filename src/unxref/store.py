@@ -213,7 +213,7 @@ class Store:
               ?graph <{PROV.wasGeneratedBy}> ?activity ; <{PROV.wasDerivedFrom}> ?source }}"""
         )
         assert isinstance(solutions, pyoxigraph.QuerySolutions)
-        prefix = str(self.iris.graph(""))
+        prefix = self.iris.graph("")
         return {
             row[1].value.removeprefix("urn:sha256:"): path_symbol(row[0].value.removeprefix(prefix))
             for row in solutions
@@ -221,8 +221,8 @@ class Store:
 
     def documents(self) -> list[str]:
         """The symbols of the documents in the store."""
-        prefix = str(self.iris.graph(""))
-        special = {str(self.iris.shared()), str(self.iris.authorities()), str(self.iris.ontology())}
+        prefix = self.iris.graph("")
+        special = {self.iris.shared(), self.iris.authorities(), self.iris.ontology()}
         special.add(self.iris.base + STATE_GRAPH)
         return sorted(
             path_symbol(g.value.removeprefix(prefix))

@@ -1,7 +1,8 @@
 """The vocabularies unxref writes and reads, and their prefixes, defined once.
 
-Each namespace is a `Namespace` (a ``str``), so ``UNX.Resolution`` is an rdflib term and
-``pyoxigraph.NamedNode(UNX.Resolution)`` the engine's. `PREFIXES` are the prefixes graphs
+Each namespace is a `Namespace` (a ``str``), so ``UNX.Resolution`` is an rdflib term (for the
+graph builder) and ``pyoxigraph.NamedNode(UNX.iri("Resolution"))`` the engine's, made without
+rdflib. `PREFIXES` are the prefixes graphs
 are written with (rdflib ``bind``, pyoxigraph ``prefixes=``), and `sparql_prologue` the
 same as SPARQL ``PREFIX`` lines.
 """
@@ -22,7 +23,7 @@ class Namespace(str):
     rdflib's own namespaces; every attribute is a term, even one named as a ``str`` method.
 
     rdflib is imported when a first term is asked for, not with this module: the web
-    service and its query workers read these IRIs as text (`iri`) and never load it. A
+    service and its query workers read these IRIs as text (`iri`), without loading it. A
     type checker sees a ``str`` method where a term shares its name; ``DCTERMS["title"]``
     is then the term, typed as one.
 

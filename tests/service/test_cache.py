@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
+from tests.support import serving
 from unxref.service.cache import AnswerCache
 
 POINT = "SELECT ?p ?o WHERE { <https://w3id.org/unxref/id/A/RES/62/176> ?p ?o } ORDER BY ?p ?o"
@@ -60,6 +63,25 @@ def test_a_kept_answer_is_given_with_the_cors_headers_of_its_own_request(server_
     assert "Origin" in plain_again.headers["vary"]
     assert browser.headers["access-control-allow-origin"] == browser_again.headers["access-control-allow-origin"] == "*"
     assert browser_again.headers["access-control-expose-headers"] == "X-Unxref-Truncated"
+
+
+@pytest.fixture(scope="module")
+def keeping_none_url(store_path: Path) -> Iterator[str]:
+    """A server that keeps no answers (``--cache-mb 0``): it tags them, and answers 304 itself."""
+    with serving(store_path, store_path.parent / "keeping-none.log", "--workers", "1", "--cache-mb", "0") as url:
+        yield url
+
+
+def test_a_304_for_an_answer_not_kept_has_the_cors_headers_of_its_request(keeping_none_url: str) -> None:
+    path, origin = keeping_none_url + "/id/A/RES/62/176", {"origin": "https://example.org"}
+    browser_tag = httpx.get(path, headers=origin, timeout=60).headers["etag"]
+    plain_tag = httpx.get(path, timeout=60).headers["etag"]
+    browser = httpx.get(path, headers={"if-none-match": browser_tag, **origin}, timeout=60)
+    plain = httpx.get(path, headers={"if-none-match": plain_tag}, timeout=60)
+    assert browser.status_code == plain.status_code == 304
+    assert browser.headers["access-control-allow-origin"] == "*"
+    assert browser.headers["access-control-expose-headers"] == "X-Unxref-Truncated"
+    assert "access-control-allow-origin" not in plain.headers and "Origin" in plain.headers["vary"]
 
 
 def test_a_head_is_answered_with_the_gets_etag(server_url: str) -> None:

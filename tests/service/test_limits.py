@@ -116,7 +116,7 @@ def test_a_timeout_too_small_to_run_anything_is_refused(server_url: str) -> None
     ("path", "accept"),
     [
         (
-            "/api/queries/cites-by-paragraph?resolution=https://w3id.org/unxref/id/A/RES/62/176",
+            "/api/queries/cites-by-paragraph?resolution=https://w3id.org/unxref/id/A/RES/62/176&while=runaways",
             "application/sparql-results+json",
         ),
         ("/id/A/RES/62/176?while=runaways", "text/html"),

@@ -182,9 +182,9 @@ def find_node(graph: nx.DiGraph, symbol: str) -> str:
     iris = Iris.configured()
     candidates = [symbol, iris.base + symbol]
     if " " not in symbol:  # a treaty key has none ("un-charter"); a symbol may ("S/RES/186 (1964)")
-        candidates.append(str(iris.treaty(symbol)))
+        candidates.append(iris.treaty(symbol))
     with contextlib.suppress(SymbolError):
-        candidates.insert(1, str(iris.resource(normalize(symbol))))
+        candidates.insert(1, iris.resource(normalize(symbol)))
     found = next((iri for iri in candidates if iri in graph), None)
     if found is None:
         raise ChainError(f"{symbol!r} is not in the citation graph")

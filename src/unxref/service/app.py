@@ -34,6 +34,7 @@ from unxref.service.routes import chains, dataset, exports, queries, resources, 
 from unxref.service.workers import QueryPool
 
 STATIC = Path(__file__).parent / "web" / "static"
+EXPOSED = "X-Unxref-Truncated"  # the response header a browser script may read across origins
 
 
 def create_app(settings: ServiceSettings, pool: QueryPool | None = None) -> FastAPI:
@@ -66,12 +67,15 @@ def create_app(settings: ServiceSettings, pool: QueryPool | None = None) -> Fast
         allow_origins=["*"],
         allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["X-Unxref-Truncated"],
+        expose_headers=[EXPOSED],
     )
     # Outside CORS, so an answer kept is given with the CORS headers it was first given with
     # (the request's Origin is part of its key) and a repeated request passes one layer fewer.
     app.add_middleware(
-        AnswerCache, max_bytes=settings.cache_mb * 1_000_000, state=lambda: started + app.state.service.answers_from
+        AnswerCache,
+        max_bytes=settings.cache_mb * 1_000_000,
+        state=lambda: started + app.state.service.answers_from,
+        cross_origin=((b"access-control-allow-origin", b"*"), (b"access-control-expose-headers", EXPOSED.encode())),
     )
     app.add_middleware(HeadAsGet)
     app.add_middleware(RequestLimits, max_body=settings.max_body, max_headers=settings.max_headers)
@@ -99,5 +103,5 @@ async def _plain_errors(_: Request, error: HTTPException) -> Response:
 
 
 async def _store_away(_: Request, error: RemoteError) -> Response:
-    """A page or a dump over a remote store that did not answer."""
+    """A dump or a description over a remote store that did not answer."""
     return text(502, f"the store did not answer: {error}")

@@ -34,7 +34,7 @@ VARYING = re.compile(r"\b(?:(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|SERVICE\b)", re
 LARGEST_KEPT = 4_000_000  # bytes: a larger answer is tagged, not kept
 CACHE_CONTROL = (b"cache-control", b"public, no-cache")
 DROPPED_IN_304 = (b"content-length", b"content-type")
-VARY = (b"vary", b"Accept, Accept-Language")  # in a 304 whose answer is not kept (RFC 9110, 15.4.5)
+VARY = (b"vary", b"Accept, Accept-Language, Origin")  # in a 304 whose answer is not kept (RFC 9110, 15.4.5)
 
 
 @dataclass
@@ -47,12 +47,21 @@ class Kept:
 
 class AnswerCache:
     """ASGI middleware; ``state()`` names what the answers come from (the snapshot served
-    and the settings), read at each request."""
+    and the settings), read at each request. It sits outside CORS, so a 304 it makes for an
+    answer it did not keep carries ``cross_origin``, the headers CORS gives a request with an
+    ``Origin``."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int, state: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        state: Callable[[], str],
+        cross_origin: tuple[tuple[bytes, bytes], ...] = (),
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.state = state
+        self.cross_origin = cross_origin
         self.kept: OrderedDict[bytes, Kept] = OrderedDict()
         self.size = 0
         self.kept_for = ""
@@ -72,7 +81,7 @@ class AnswerCache:
             return
         etag = kept.etag if kept else _etag(state, key)
         if etag in _if_none_match(scope):
-            headers = [h for h in kept.headers if h[0] not in DROPPED_IN_304] if kept else [*_tags(etag), VARY]
+            headers = [h for h in kept.headers if h[0] not in DROPPED_IN_304] if kept else self._untold(scope, etag)
             await _answer(send, 304, headers, b"")
             return
         if kept is not None:
@@ -80,6 +89,11 @@ class AnswerCache:
             await _answer(send, kept.status, kept.headers, kept.body)
             return
         await self.app(scope, receive, self._recording(send, key, etag, state))
+
+    def _untold(self, scope: Scope, etag: bytes) -> list[tuple[bytes, bytes]]:
+        """The headers of a 304 for an answer not kept: its tags, what it varies by, and CORS's."""
+        origin = any(name == b"origin" for name, _ in scope["headers"])
+        return [*_tags(etag), VARY, *(self.cross_origin if origin else ())]
 
     def _recording(self, send: Send, key: bytes, etag: bytes, state: str) -> Send:
         """Pass the answer on as it comes, tagged when it is a 200; keep it if it is small and

@@ -95,10 +95,11 @@ class PageJob:
 
 @dataclass
 class PageAnswer:
-    """What the worker found: the page (None: nothing is known about the resource) and, for
-    RDF, its triples written, with whether more citations follow."""
+    """What the worker found: whether the store knows the resource, and its page (HTML is
+    made of it in the web process) or its RDF written, with whether more citations follow."""
 
-    page: ResourcePage | None
+    found: bool
+    page: ResourcePage | None = None
     body: bytes = b""
     more: bool = False
 
@@ -133,7 +134,7 @@ def resource_page(store: Engine, iri: str) -> ResourcePage | None:
     )
     page = _head(iri, facts)
     page.named_graph = iri if is_graph else None
-    graph = str(Iris.configured().graph(page.symbol)) if page.symbol else None
+    graph = Iris.configured().graph(page.symbol) if page.symbol else None
     if graph and store.contains_named_graph(pyoxigraph.NamedNode(graph)):
         page.graph = graph
         page.paragraphs, page.footnotes = _text_blocks(store, iri)
@@ -342,11 +343,11 @@ def _lines(text: str) -> str:
 
 def page_answer(store: Engine, job: PageJob) -> PageAnswer:
     """A page job done: read in a query worker, where its timeout can stop it."""
-    found = resource_page(store, job.iri)
-    if found is None or job.rdf is None:
-        return PageAnswer(found)
-    triples, more = resource_triples(store, found, job.offset)
-    return PageAnswer(found, write_triples(triples, by_key(PAGES, job.rdf), False), more)
+    page = resource_page(store, job.iri)
+    if page is None or job.rdf is None:
+        return PageAnswer(page is not None, page)
+    triples, more = resource_triples(store, page, job.offset)
+    return PageAnswer(True, body=write_triples(triples, by_key(PAGES, job.rdf), False), more=more)
 
 
 def resource_triples(

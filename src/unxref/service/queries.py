@@ -85,7 +85,7 @@ def _term(parameter: Parameter, value: str) -> pyoxigraph.NamedNode | pyoxigraph
         iri = value
     else:
         try:
-            iri = str(Iris.configured().resource(symbols.normalize(value)))
+            iri = Iris.configured().resource(symbols.normalize(value))
         except symbols.SymbolError as error:
             raise QueryError(
                 f"parameter {parameter.name!r}: {value!r} is neither an IRI nor a UN symbol ({error})"

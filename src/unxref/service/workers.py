@@ -159,6 +159,8 @@ def _page(store: Engine, job: PageJob) -> PageAnswer | Answer:
         return page_answer(store, job)
     except RemoteError as error:
         return _error(502, f"the store did not answer: {error}")
+    except Exception as error:  # a bug or odd data: one 500, not a worker to start again
+        return _error(500, f"the page of {job.iri} could not be read: {type(error).__name__}: {error}")
 
 
 def _chain_answer(location: Location, job: ChainJob) -> Answer:

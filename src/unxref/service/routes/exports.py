@@ -113,9 +113,9 @@ async def citation_count(spec: str, request: Request, service: ServiceDep, forma
 def _iri(service: ServiceDep, spec: str) -> str | None:
     """The resource a path names: a UN symbol, or ``treaty/KEY``."""
     if spec.startswith("treaty/"):
-        return str(service.iris.treaty(spec.removeprefix("treaty/")))
+        return service.iris.treaty(spec.removeprefix("treaty/"))
     try:
-        return str(service.iris.resource(normalize(spec)))
+        return service.iris.resource(normalize(spec))
     except SymbolError:
         return None
 

@@ -28,7 +28,7 @@ async def resource(
     suffix = next((s for s in SUFFIXES if path.endswith(s)), None)
     if suffix:
         path, format = path[: -len(suffix)], SUFFIXES[suffix]
-    iri = str(service.iris.from_path(path))
+    iri = service.iris.from_path(path)
     try:
         fmt = choose(PAGES, request.headers.get("accept"), [format] if format else None)
     except NotAcceptable as error:
@@ -39,7 +39,7 @@ async def resource(
     found = await service.pool.page(PageJob(iri, rdf, (page - 1) * RDF_PAGE), service.settings.timeout)
     if isinstance(found, Answer):  # the worker stopped at the timeout, died, or the store did not answer
         return answer(found, 0)
-    if found.page is None:
+    if not found.found:
         return text(404, f"nothing is known about {iri}")
     links = [(f"/id/{path}{f.suffix}", f) for f in PAGES]
     headers = alternates(links)
