@@ -142,15 +142,21 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
+def requests_script(script: Path, paths: list[str], seed: int) -> Path:
+    """A wrk script whose each request is one of ``paths`` drawn at random."""
+    listed = ",\n".join(f"  [[{path}]]" for path in paths)
+    script.write_text(
+        f"local paths = {{\n{listed}\n}}\nmath.randomseed({seed})\n"
+        'request = function() return wrk.format("GET", paths[math.random(#paths)]) end\n'
+    )
+    return script
+
+
 def wrk(
     paths: list[str], root: str, accept: str, seconds: int, connections: int, script: Path
 ) -> tuple[float, float, float]:
     """Requests per second, p50 and p99 latency in ms, each request a path drawn at random."""
-    listed = ",\n".join(f"  [[{path}]]" for path in paths)
-    script.write_text(
-        f"local paths = {{\n{listed}\n}}\nmath.randomseed(7)\n"
-        'request = function() return wrk.format("GET", paths[math.random(#paths)]) end\n'
-    )
+    requests_script(script, paths, seed=7)
     command = [
         "wrk",
         "-t1",
@@ -267,11 +273,7 @@ def beside_pages(server: Server, count: int, seconds: int, work: Path) -> list[s
     wrk(lookups, server.root, accept, 2, 2, work / "alone.lua")  # warm-up
     alone = wrk(lookups, server.root, accept, seconds, 2, work / "alone.lua")
     pages = [f"/id/{iri.removeprefix(ID)}" for iri in subjects(count, count)]
-    script = work / "pages.lua"
-    script.write_text(
-        "local paths = {\n" + ",\n".join(f"  [[{p}]]" for p in pages) + "\n}\nmath.randomseed(11)\n"
-        'request = function() return wrk.format("GET", paths[math.random(#paths)]) end\n'
-    )
+    script = requests_script(work / "pages.lua", pages, seed=11)
     loader = subprocess.Popen(
         ["wrk", "-t1", "-c1", f"-d{seconds + 4}s", "-s", str(script), "-H", "Accept: text/html", server.root],
         stdout=subprocess.DEVNULL,

@@ -4,8 +4,8 @@ citation chains, the named-query API, dumps and dataset descriptions.
 SPARQL queries, named queries, pages and chains run in worker processes
 (`unxref.service.workers`), which keeps them parallel and stoppable. Dumps and dataset
 descriptions read the same on-disk store, opened read-only in this process; the server
-follows the snapshots ingest publishes (`unxref.service.live`). Routes live in `unxref.service.routes`, one
-module an area.
+follows the snapshots ingest publishes (`unxref.service.live`). Routes live in
+`unxref.service.routes`, one module an area.
 """
 
 from __future__ import annotations
