@@ -30,7 +30,6 @@ from unxref.config import INGEST_TIME_BUDGET
 from unxref.errors import InputError, OverBudget, StoreError
 from unxref.extract import extract_file
 from unxref.rdf.build import build_graphs, extractor, provenance
-from unxref.rdf.serialize import ntriples
 from unxref.store import Store
 
 IN_FLIGHT_PER_WORKER = 4  # documents handed to each worker ahead of the writer
@@ -75,9 +74,9 @@ def _prepare(path: Path, check: bool, sha256: str | None) -> Outcome:
     document = extract_file(path)
     graphs = build_graphs(document)
     if check:
-        from unxref.rdf.validate import validate
+        from unxref.rdf.shacl import check as violations_of
 
-        violations = validate(graphs.union(), in_place=True)
+        violations = violations_of(graphs.union())
         if violations:
             first = violations[0]
             return Outcome(
@@ -90,9 +89,9 @@ def _prepare(path: Path, check: bool, sha256: str | None) -> Outcome:
         symbol=document.symbol,
         triples=len(graphs.own),
         citations=len(document.citations),
-        graph=ntriples(graphs.own),
-        provenance=ntriples(provenance(document, sha256 or digest(path))),
-        shared=ntriples(graphs.shared + extractor()),
+        graph=graphs.own.ntriples(),
+        provenance=provenance(document, sha256 or digest(path)).ntriples(),
+        shared=(graphs.shared | extractor()).ntriples(),
     )
 
 

@@ -2,7 +2,7 @@
 citation-function scheme, and the JSON-LD context it publishes.
 
 >>> functions()["recalling"].property
-rdflib.term.URIRef('https://w3id.org/unxref/ontology#recalls')
+'https://w3id.org/unxref/ontology#recalls'
 >>> functions()["requesting"].calls_to_action
 True
 """
@@ -24,9 +24,11 @@ NO_FUNCTION = "citing"  # the function of a citation whose paragraph has no know
 
 @dataclass(frozen=True)
 class Function:
-    concept: URIRef
-    property: URIRef | None  # unx:recalls
-    cito: URIRef  # its CiTO parent, or cito:cites
+    """A citation function, its IRIs as text (the graph builder writes plain values)."""
+
+    concept: str
+    property: str | None  # unx:recalls
+    cito: str  # its CiTO parent, or cito:cites
     calls_to_action: bool  # asks someone to act: requesting, urging, calling upon ...
 
 
@@ -47,9 +49,9 @@ def functions() -> dict[str, Function]:
             [p for p in ontology.objects(prop, RDFS.subPropertyOf) if str(p).startswith(str(CITO))] if prop else []
         )
         table[str(ontology.value(concept, SKOS.notation))] = Function(
-            concept=concept,
-            property=URIRef(str(prop)) if prop else None,
-            cito=URIRef(str(parents[0])) if parents else CITO.cites,
+            concept=str(concept),
+            property=str(prop) if prop else None,
+            cito=str(parents[0]) if parents else CITO.iri("cites"),
             calls_to_action=bool(ontology.value(concept, UNX.callsToAction)),
         )
     return table

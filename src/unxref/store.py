@@ -40,9 +40,16 @@ CITED_FACTS = (RDF.type, DCTERMS.identifier, ELI.id_local, RDFS.label, RDFS.seeA
 
 
 def _in_graph(ntriples: str, graph: str) -> str:
-    """N-Triples lines as N-Quads lines in a graph."""
+    r"""N-Triples lines as N-Quads lines in a graph.
+
+    >>> _in_graph('<urn:a> <urn:b> "c" .\n<urn:a> <urn:b> <urn:d>.\n', "urn:g")
+    '<urn:a> <urn:b> "c" <urn:g> .\n<urn:a> <urn:b> <urn:d> <urn:g> .\n'
+    """
+    suffix = f" <{graph}> .\n"
     return "".join(
-        f"{line.rstrip().removesuffix('.').rstrip()} <{graph}> .\n" for line in ntriples.splitlines() if line.strip()
+        line[:-2] + suffix if line.endswith(" .") else line.rstrip().removesuffix(".").rstrip() + suffix
+        for line in ntriples.splitlines()
+        if line.strip()
     )
 
 

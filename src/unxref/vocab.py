@@ -57,6 +57,25 @@ class Namespace(str):
         return self + name
 
 
+class Names(str):
+    """An IRI prefix whose attributes and items are IRIs as text (``Names(UNX).Paragraph``),
+    for code that writes triples as plain values (`unxref.rdf.triples`), not rdflib terms.
+
+    >>> Names(DCTERMS).title
+    'http://purl.org/dc/terms/title'
+    >>> type(Names(UNX)["text"])
+    <class 'str'>
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        if name.startswith("_"):
+            return super().__getattribute__(name)
+        return str.__add__(self, name)
+
+    def __getitem__(self, name: str) -> str:  # type: ignore[override]
+        return str.__add__(self, name)
+
+
 # The standard vocabularies' namespaces, with the IRIs rdflib gives them.
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
@@ -132,6 +151,7 @@ __all__ = [
     "UNX",
     "VOID",
     "XSD",
+    "Names",
     "bind",
     "sparql_prologue",
 ]

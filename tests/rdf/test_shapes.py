@@ -10,9 +10,13 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDFS, SKOS, Namespace
 
+from tests.support import CORPUS, needs_corpus
 from tests.un.symbol_forms import REAL_SYMBOLS
 from unxref.errors import InputError
 from unxref.rdf.build import authority_graph
+from unxref.rdf.shacl import check, compile_shapes
+from unxref.rdf.triples import Literal as PlainLiteral
+from unxref.rdf.triples import Triples, from_rdflib
 from unxref.rdf.validate import parse_rdf_file, shapes, validate
 from unxref.vocab import CITO, OA, UNX
 
@@ -254,6 +258,62 @@ def test_a_broken_authority_record_fails_with_the_message(
     mutate(graph)
     violations = validate(graph)
     assert {v.focus for v in violations if v.message.startswith(message)} == {str(focus)}, violations
+
+
+def _found(violations: list) -> list[tuple[str, str, str, str]]:  # type: ignore[type-arg]
+    return [(v.focus, v.path, v.message, v.severity) for v in violations]
+
+
+def test_the_seed_conforms_to_the_compiled_shapes(seed_graph: Graph) -> None:
+    assert check(from_rdflib(seed_graph)) == []
+
+
+@pytest.mark.parametrize(("case", "focus", "mutate", "message"), BROKEN, ids=[c[0] for c in BROKEN])
+def test_the_compiled_shapes_report_what_pyshacl_reports_on_a_broken_document(
+    seed_graph: Graph, case: str, focus: URIRef, mutate: Mutation, message: str
+) -> None:
+    graph = Graph()
+    graph += seed_graph
+    mutate(graph)
+    reported = _found(check(from_rdflib(graph)))
+    assert reported == _found(validate(graph))
+    assert any(f == str(focus) and m.startswith(message) for f, _, m, _ in reported)
+
+
+@pytest.mark.parametrize(
+    ("case", "focus", "mutate", "message"), BROKEN_AUTHORITIES, ids=[c[0] for c in BROKEN_AUTHORITIES]
+)
+def test_the_compiled_shapes_report_what_pyshacl_reports_on_a_broken_authority_record(
+    case: str, focus: URIRef, mutate: Mutation, message: str
+) -> None:
+    graph = Graph()
+    graph += authority_graph()
+    mutate(graph)
+    reported = _found(check(from_rdflib(graph)))
+    assert reported == _found(validate(graph))
+    assert any(f == str(focus) and m.startswith(message) for f, _, m, _ in reported)
+
+
+@needs_corpus
+@pytest.mark.parametrize("corpus", ["unsc-en", "unsc-fr", "ga-md"])
+def test_the_compiled_shapes_and_pyshacl_agree_on_real_documents(corpus: str) -> None:
+    from unxref.extract import extract_file
+    from unxref.rdf.build import build_graphs
+
+    for path in sorted((CORPUS / corpus).glob("*.*"))[:15]:
+        document = extract_file(path)
+        if document.symbol:
+            graph = build_graphs(document).union()
+            assert _found(check(graph)) == _found(validate(graph)), path.name
+
+
+def test_a_shape_the_compiled_validator_does_not_check_is_refused() -> None:
+    shape = "https://example.org/shapes#Short"
+    graph = Triples()
+    graph.add(shape, str(SH.targetClass), str(UNX.Paragraph))
+    graph.add(shape, str(SH.maxLength), PlainLiteral("10", "http://www.w3.org/2001/XMLSchema#integer"))
+    with pytest.raises(ValueError, match=r"uses http://www.w3.org/ns/shacl#maxLength, which"):
+        compile_shapes(graph)
 
 
 def test_every_constraint_has_a_message() -> None:

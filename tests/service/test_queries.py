@@ -19,7 +19,7 @@ def store(seed_document: Document, seed_graph: Graph) -> Store:
     store = Store()
     store.load_reference()
     assert seed_document.symbol
-    store.replace_document(seed_document.symbol, ntriples(seed_graph), ntriples(provenance(seed_document, "0" * 64)))
+    store.replace_document(seed_document.symbol, ntriples(seed_graph), provenance(seed_document, "0" * 64).ntriples())
     return store
 
 

@@ -117,7 +117,8 @@ def validate(
     date: str | None = typer.Option(None, help="With --extract and one file: its adoption date."),
 ) -> None:
     """Check graphs against the SHACL shapes; exit 1 when one does not conform."""
-    from unxref.rdf.validate import Violation, parse_rdf_file
+    from unxref.rdf.shacl import Violation
+    from unxref.rdf.validate import parse_rdf_file
     from unxref.rdf.validate import validate as check
 
     if (symbol or date) and (not extract or len(files) != 1):

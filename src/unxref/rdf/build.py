@@ -14,18 +14,39 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
-
+from unxref import vocab
 from unxref.errors import InputError
 from unxref.model import Citation, Document, Footnote, Marker, Mention, Paragraph, Section
 from unxref.ontology import NO_FUNCTION, functions
 from unxref.rdf.iris import Iris
+from unxref.rdf.triples import Term, Triples, literal
 from unxref.un.authorities import Authorities
 from unxref.un.authorities import load as load_authorities
 from unxref.version import extractor_version
-from unxref.vocab import CITO, DCTERMS, ELI, OA, PROV, RDF, RDFS, SKOS, UNX, XSD, bind
+from unxref.vocab import Names, bind
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+# The vocabularies, as IRIs in text: the graph is built of plain values (`unxref.rdf.triples`).
+CITO, DCTERMS, ELI, OA, PROV, RDF, RDFS, SKOS, UNX, XSD = map(
+    Names,
+    (
+        vocab.CITO,
+        vocab.DCTERMS,
+        vocab.ELI,
+        vocab.OA,
+        vocab.PROV,
+        vocab.RDF,
+        vocab.RDFS,
+        vocab.SKOS,
+        vocab.UNX,
+        vocab.XSD,
+    ),
+)
 
 KIND_CLASS = {"preambular": UNX.PreambularParagraph, "operative": UNX.OperativeParagraph, "annex": UNX.AnnexParagraph}
 # The UN Digital Library's search, by symbol (its records are not addressable by symbol).
@@ -40,26 +61,26 @@ class _Context:
     document: Document
     iris: Iris
     authorities: Authorities
-    graph: Graph = field(default_factory=lambda: _graph())  # what the document says of itself
-    shared: Graph = field(default_factory=lambda: _graph())  # what it says of what it cites
+    graph: Triples = field(default_factory=Triples)  # what the document says of itself
+    shared: Triples = field(default_factory=Triples)  # what it says of what it cites
 
     @property
-    def iri(self) -> URIRef:
+    def iri(self) -> str:
         assert self.document.symbol
-        return URIRef(self.iris.resource(self.document.symbol))
+        return self.iris.resource(self.document.symbol)
 
-    def part(self, fragment: str) -> URIRef:
+    def part(self, fragment: str) -> str:
         assert self.document.symbol
-        return URIRef(self.iris.part(self.document.symbol, fragment))
+        return self.iris.part(self.document.symbol, fragment)
 
-    def add(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> None:
-        self.graph.add((subject, predicate, value))
+    def add(self, subject: str, predicate: str, value: Term) -> None:
+        self.graph.add(subject, predicate, value)
 
-    def add_shared(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> None:
-        self.shared.add((subject, predicate, value))
+    def add_shared(self, subject: str, predicate: str, value: Term) -> None:
+        self.shared.add(subject, predicate, value)
 
-    def body(self, code: str) -> URIRef:
-        return URIRef(self.iris.rebase(self.authorities.bodies[code].iri))
+    def body(self, code: str) -> str:
+        return self.iris.rebase(self.authorities.bodies[code].iri)
 
 
 @dataclass(frozen=True)
@@ -68,26 +89,21 @@ class Graphs:
     label, which every citing document would otherwise repeat. The store keeps the second in
     one shared graph, stated once (`unxref.store.Store.replace_document`)."""
 
-    own: Graph
-    shared: Graph
+    own: Triples
+    shared: Triples
 
-    def union(self, prefixes: bool = False) -> Graph:
-        """Both together; with the prefixes (and rdflib's core ones, which RDF/XML needs) to write it."""
-        graph = bind(Graph()) if prefixes else _graph()
-        for triple in (*self.own, *self.shared):
-            graph.add(triple)
-        return graph
+    def union(self) -> Triples:
+        return self.own | self.shared
 
 
 def build(document: Document, iri_base: str | None = None) -> Graph:
-    """The graph of one document on its own: it, its parts, its citations and the things it cites."""
-    return build_graphs(document, iri_base).union(prefixes=True)
+    """The graph of one document on its own, as an rdflib graph with unxref's prefixes (for
+    rdflib's writers): it, its parts, its citations and the things it cites."""
+    from rdflib import Graph
 
-
-def _graph() -> Graph:
-    """A graph without prefixes: binding them costs more than building a small graph, and
-    only the writers of Turtle and JSON-LD need them (they bind them there)."""
-    return Graph(bind_namespaces="none")
+    return (
+        build_graphs(document, iri_base).union().graph(into=bind(Graph()))
+    )  # rdflib's core prefixes: RDF/XML needs them
 
 
 def build_graphs(document: Document, iri_base: str | None = None) -> Graphs:
@@ -123,17 +139,17 @@ def _resolution(context: _Context) -> None:
     assert doc.symbol
     body = _body_code(context)
     _describe(context, iri, doc.symbol, UNX.Resolution, body, cited=False)
-    context.add(iri, UNX.inCorpus, Literal(True))
-    context.add(iri, DCTERMS.language, Literal(doc.language, datatype=XSD.language))
+    context.add(iri, UNX.inCorpus, literal(True))
+    context.add(iri, DCTERMS.language, literal(doc.language, datatype=XSD.language))
     if doc.title:
-        context.add(iri, DCTERMS["title"], Literal(doc.title, lang=doc.language))
+        context.add(iri, DCTERMS["title"], literal(doc.title, lang=doc.language))
     if doc.date:
-        context.add(iri, UNX.adoptionDate, Literal(doc.date, datatype=XSD.date))
+        context.add(iri, UNX.adoptionDate, literal(doc.date, datatype=XSD.date))
         work = akn4un_work(doc.symbol, doc.date, body, context.authorities)
         if work:
-            context.add(iri, UNX.akn4unWork, Literal(work, datatype=XSD.anyURI))
+            context.add(iri, UNX.akn4unWork, literal(work, datatype=XSD.anyURI))
     if doc.meeting:
-        context.add(iri, UNX.meeting, Literal(doc.meeting))
+        context.add(iri, UNX.meeting, literal(doc.meeting))
 
 
 def _body_code(context: _Context) -> str | None:
@@ -145,19 +161,19 @@ def _body_code(context: _Context) -> str | None:
 
 
 def _describe(
-    context: _Context, iri: URIRef, symbol: str, kind: URIRef, body: str | None, undocs: bool = True, cited: bool = True
+    context: _Context, iri: str, symbol: str, kind: str, body: str | None, undocs: bool = True, cited: bool = True
 ) -> None:
     """What every resolution, decision or document node carries, read (``cited=False``: in
     the document's graph) or cited (in the shared graph); UN symbols link to undocs.org and
     to a search of the UN Digital Library."""
     add = context.add_shared if cited else context.add
     add(iri, RDF.type, kind)
-    add(iri, DCTERMS.identifier, Literal(symbol))
-    add(iri, ELI.id_local, Literal(symbol))
-    add(iri, RDFS.label, Literal(symbol))
+    add(iri, DCTERMS.identifier, literal(symbol))
+    add(iri, ELI.id_local, literal(symbol))
+    add(iri, RDFS.label, literal(symbol))
     if undocs:
-        add(iri, RDFS.seeAlso, URIRef("https://undocs.org/" + quote(symbol, safe="/().")))
-        add(iri, RDFS.seeAlso, URIRef(DIGITAL_LIBRARY_SEARCH + quote(f'"{symbol}"', safe="")))
+        add(iri, RDFS.seeAlso, "https://undocs.org/" + quote(symbol, safe="/()."))
+        add(iri, RDFS.seeAlso, DIGITAL_LIBRARY_SEARCH + quote(f'"{symbol}"', safe=""))
     if body and body in context.authorities.bodies:
         add(iri, UNX.adoptedBy, context.body(body))
 
@@ -166,10 +182,10 @@ def _section(context: _Context, section: Section, order: int) -> None:
     node = context.part(f"section-{section.label}")
     context.add(node, RDF.type, UNX.Section)
     context.add(node, DCTERMS.isPartOf, context.iri)
-    context.add(node, UNX.label, Literal(section.label))
-    context.add(node, UNX.order, Literal(order))
+    context.add(node, UNX.label, literal(section.label))
+    context.add(node, UNX.order, literal(order))
     if section.title:
-        context.add(node, DCTERMS["title"], Literal(section.title, lang=context.document.language))
+        context.add(node, DCTERMS["title"], literal(section.title, lang=context.document.language))
 
 
 def _paragraph(context: _Context, paragraph: Paragraph, order: int) -> None:
@@ -178,16 +194,16 @@ def _paragraph(context: _Context, paragraph: Paragraph, order: int) -> None:
     context.add(node, RDF.type, UNX.Paragraph)
     context.add(node, RDF.type, KIND_CLASS[paragraph.kind])
     context.add(node, DCTERMS.isPartOf, context.iri)
-    context.add(node, RDFS.label, Literal(f"{doc.symbol} {paragraph.id}"))
-    context.add(node, UNX.order, Literal(order))
-    context.add(node, UNX.text, Literal(doc.text[slice(*paragraph.span)], lang=doc.language))
+    context.add(node, RDFS.label, literal(f"{doc.symbol} {paragraph.id}"))
+    context.add(node, UNX.order, literal(order))
+    context.add(node, UNX.text, literal(doc.text[slice(*paragraph.span)], lang=doc.language))
     _selector(context, node, f"{paragraph.id}-span", paragraph.span, quote=False)
     if paragraph.number is not None:
-        context.add(node, UNX.paragraphNumber, Literal(paragraph.number))
+        context.add(node, UNX.paragraphNumber, literal(paragraph.number))
     if paragraph.section:
         context.add(node, UNX.inSection, context.part(f"section-{paragraph.section}"))
     if paragraph.verb:
-        context.add(node, UNX.verb, Literal(paragraph.verb, lang=doc.language))
+        context.add(node, UNX.verb, literal(paragraph.verb, lang=doc.language))
     if paragraph.function in functions():
         context.add(node, UNX.function, functions()[paragraph.function].concept)
     for order_in, sub in enumerate(paragraph.subparagraphs, 1):
@@ -195,17 +211,17 @@ def _paragraph(context: _Context, paragraph: Paragraph, order: int) -> None:
         sub_node = context.part(f"{paragraph.id}-{label}")
         context.add(sub_node, RDF.type, UNX.SubParagraph)
         context.add(sub_node, DCTERMS.isPartOf, node)
-        context.add(sub_node, UNX.label, Literal(sub.label))
-        context.add(sub_node, UNX.order, Literal(order_in))
+        context.add(sub_node, UNX.label, literal(sub.label))
+        context.add(sub_node, UNX.order, literal(order_in))
 
 
 def _footnote(context: _Context, note: Footnote, order: int) -> None:
     node = context.part(f"note-{note.number}")
     context.add(node, RDF.type, UNX.Footnote)
     context.add(node, DCTERMS.isPartOf, context.iri)
-    context.add(node, UNX.noteNumber, Literal(note.number))
-    context.add(node, UNX.order, Literal(order))
-    context.add(node, UNX.text, Literal(note.text, lang=context.document.language))
+    context.add(node, UNX.noteNumber, literal(note.number))
+    context.add(node, UNX.order, literal(order))
+    context.add(node, UNX.text, literal(note.text, lang=context.document.language))
     _selector(context, node, f"note-{note.number}-span", note.span, quote=False)
     for paragraph_id in note.paragraphs:
         context.add(context.part(paragraph_id), UNX.hasFootnote, node)
@@ -216,7 +232,7 @@ def _marker(context: _Context, marker: Marker, order: int, printed: bool) -> Non
     node = context.part(f"marker-{order}")
     context.add(node, RDF.type, UNX.NoteMarker)
     context.add(node, DCTERMS.isPartOf, context.part(marker.paragraph))
-    context.add(node, UNX.noteNumber, Literal(marker.number))
+    context.add(node, UNX.noteNumber, literal(marker.number))
     if printed:
         context.add(node, UNX.callsNote, context.part(f"note-{marker.number}"))
     _selector(context, node, f"marker-{order}", marker.span, quote=False)
@@ -241,47 +257,47 @@ def _citation(context: _Context, citation: Citation, index: int) -> None:
     if citation.footnote is not None:
         context.add(node, UNX.footnote, context.part(f"note-{citation.footnote}"))
     if citation.pinpoint:
-        context.add(node, UNX.pinpoint, Literal(citation.pinpoint))
+        context.add(node, UNX.pinpoint, literal(citation.pinpoint))
     if citation.back_reference:
-        context.add(node, UNX.backReference, Literal(True))
+        context.add(node, UNX.backReference, literal(True))
     if citation.subparagraph:
         context.add(node, UNX.subParagraph, context.part(f"{citation.paragraph}-{citation.subparagraph}"))
     _selector(context, node, f"{citation.paragraph}-c{index}", citation.span, quote=True)
 
 
-def _selector(context: _Context, node: URIRef, fragment: str, span: tuple[int, int], quote: bool) -> None:
+def _selector(context: _Context, node: str, fragment: str, span: tuple[int, int], quote: bool) -> None:
     """Where a part stands in the reading text (Web Annotation selectors)."""
     position = context.part(f"{fragment}-position")
     context.add(node, OA.hasSelector, position)
     context.add(position, RDF.type, OA.TextPositionSelector)
-    context.add(position, OA.start, Literal(span[0]))
-    context.add(position, OA.end, Literal(span[1]))
+    context.add(position, OA.start, literal(span[0]))
+    context.add(position, OA.end, literal(span[1]))
     if quote:
         text = context.document.text
         exact = context.part(f"{fragment}-quote")
         context.add(node, OA.hasSelector, exact)
         context.add(exact, RDF.type, OA.TextQuoteSelector)
-        context.add(exact, OA.exact, Literal(text[span[0] : span[1]]))
-        context.add(exact, OA.prefix, Literal(text[max(0, span[0] - QUOTE_CONTEXT) : span[0]]))
-        context.add(exact, OA.suffix, Literal(text[span[1] : span[1] + QUOTE_CONTEXT]))
+        context.add(exact, OA.exact, literal(text[span[0] : span[1]]))
+        context.add(exact, OA.prefix, literal(text[max(0, span[0] - QUOTE_CONTEXT) : span[0]]))
+        context.add(exact, OA.suffix, literal(text[span[1] : span[1] + QUOTE_CONTEXT]))
 
 
-def _target(context: _Context, citation: Citation) -> URIRef:
+def _target(context: _Context, citation: Citation) -> str:
     """The cited thing's IRI; resolutions and documents get a node of their own,
     so that a later ingest of their text lands on the same IRI."""
     if citation.kind == "treaty":
         if citation.name in context.authorities.treaties:
-            return URIRef(context.iris.rebase(context.authorities.treaties[citation.name].iri))
+            return context.iris.rebase(context.authorities.treaties[citation.name].iri)
         assert citation.unts
         return _unregistered_treaty(context, citation.unts)
     assert citation.symbol
     external = context.authorities.iri_path(citation.body)
     if external:
-        node = URIRef(context.iris.external(external, citation.symbol))
+        node = context.iris.external(external, citation.symbol)
         kind = UNX.Decision if citation.kind == "decision" else UNX.ExternalDocument
         _describe(context, node, citation.symbol, kind, citation.body, undocs=False)
         return node
-    node = URIRef(context.iris.resource(citation.symbol))
+    node = context.iris.resource(citation.symbol)
     if citation.kind == "resolution":
         body = citation.body or context.authorities.body_of_symbol(citation.symbol)
         _describe(context, node, citation.symbol, UNX.Resolution, body)
@@ -292,14 +308,14 @@ def _target(context: _Context, citation: Citation) -> URIRef:
     return node
 
 
-def _unregistered_treaty(context: _Context, number: str) -> URIRef:
+def _unregistered_treaty(context: _Context, number: str) -> str:
     """A treaty known only by its UNTS registration number."""
-    node = URIRef(context.iris.unregistered_treaty(number))
+    node = context.iris.unregistered_treaty(number)
     context.add_shared(node, RDF.type, UNX.Treaty)
-    context.add_shared(node, UNX.treatySeries, Literal("UNTS"))
-    context.add_shared(node, UNX.untsNumber, Literal(number))
-    context.add_shared(node, DCTERMS.identifier, Literal(f"UNTS {number}"))
-    context.add_shared(node, SKOS.prefLabel, Literal(f"UNTS {number}"))
+    context.add_shared(node, UNX.treatySeries, literal("UNTS"))
+    context.add_shared(node, UNX.untsNumber, literal(number))
+    context.add_shared(node, DCTERMS.identifier, literal(f"UNTS {number}"))
+    context.add_shared(node, SKOS.prefLabel, literal(f"UNTS {number}"))
     return node
 
 
@@ -311,10 +327,10 @@ def _mention(context: _Context, mention: Mention) -> None:
     context.add(context.part(mention.paragraph), UNX.mentions, target)
 
 
-def _session(context: _Context, session_id: str) -> URIRef:
-    node = URIRef(context.iris.session(session_id))
+def _session(context: _Context, session_id: str) -> str:
+    node = context.iris.session(session_id)
     context.add_shared(node, RDF.type, UNX.Session)
-    context.add_shared(node, RDFS.label, Literal(session_id))
+    context.add_shared(node, RDFS.label, literal(session_id))
     body = session_id.split("/")[0]
     if body in context.authorities.bodies:
         context.add_shared(node, PROV.wasAssociatedWith, context.body(body))
@@ -345,6 +361,8 @@ def akn4un_work(symbol: str, date: str, body: str | None, authorities: Authoriti
 
 def authority_graph(iri_base: str | None = None) -> Graph:
     """The authority records (bodies, treaties) under the configured base."""
+    from rdflib import Graph, URIRef
+
     iris = Iris(iri_base) if iri_base else Iris.configured()
     graph = bind(Graph())
     for s, p, o in load_authorities().graph:
@@ -363,32 +381,32 @@ def run_time() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def provenance(document: Document, source_sha256: str, iri_base: str | None = None) -> Graph:
+def provenance(document: Document, source_sha256: str, iri_base: str | None = None) -> Triples:
     """How the document graph was made: from which file, by which extractor, when."""
     assert document.symbol
     iris = Iris(iri_base) if iri_base else Iris.configured()
-    graph = _graph()
-    named = URIRef(iris.graph(document.symbol))
-    source = URIRef(f"urn:sha256:{source_sha256}")
-    activity = URIRef(iris.extraction(source_sha256))
-    agent = URIRef(iris.agent(extractor_version()))
-    graph.add((named, RDF.type, PROV.Entity))
-    graph.add((named, PROV.wasDerivedFrom, source))
-    graph.add((named, PROV.wasGeneratedBy, activity))
-    graph.add((source, RDF.type, PROV.Entity))
-    graph.add((source, DCTERMS.source, Literal(Path(document.source).name)))
-    graph.add((activity, RDF.type, PROV.Activity))
-    graph.add((activity, PROV.used, source))
-    graph.add((activity, PROV.wasAssociatedWith, agent))
-    graph.add((activity, PROV.endedAtTime, Literal(run_time(), datatype=XSD.dateTime)))
+    graph = Triples()
+    named = iris.graph(document.symbol)
+    source = f"urn:sha256:{source_sha256}"
+    activity = iris.extraction(source_sha256)
+    agent = iris.agent(extractor_version())
+    graph.add(named, RDF.type, PROV.Entity)
+    graph.add(named, PROV.wasDerivedFrom, source)
+    graph.add(named, PROV.wasGeneratedBy, activity)
+    graph.add(source, RDF.type, PROV.Entity)
+    graph.add(source, DCTERMS.source, literal(Path(document.source).name))
+    graph.add(activity, RDF.type, PROV.Activity)
+    graph.add(activity, PROV.used, source)
+    graph.add(activity, PROV.wasAssociatedWith, agent)
+    graph.add(activity, PROV.endedAtTime, literal(run_time(), datatype=XSD.dateTime))
     return graph
 
 
-def extractor(iri_base: str | None = None) -> Graph:
+def extractor(iri_base: str | None = None) -> Triples:
     """The software agent every provenance graph names (stated once, in the shared graph)."""
     iris = Iris(iri_base) if iri_base else Iris.configured()
-    agent = URIRef(iris.agent(extractor_version()))
-    graph = _graph()
-    graph.add((agent, RDF.type, PROV.SoftwareAgent))
-    graph.add((agent, RDFS.label, Literal(f"unxref {extractor_version()}")))
+    agent = iris.agent(extractor_version())
+    graph = Triples()
+    graph.add(agent, RDF.type, PROV.SoftwareAgent)
+    graph.add(agent, RDFS.label, literal(f"unxref {extractor_version()}"))
     return graph

@@ -7,7 +7,6 @@ authority records and the ontology's concept scheme.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -23,15 +22,9 @@ from unxref.config import resource_files
 from unxref.errors import InputError
 from unxref.formats import GRAPHS, by_suffix
 from unxref.rdf.build import authority_graph
+from unxref.rdf.shacl import Violation
+from unxref.rdf.triples import Triples
 from unxref.vocab import SH, UNX
-
-
-@dataclass(frozen=True)
-class Violation:
-    focus: str
-    path: str
-    message: str
-    severity: str
 
 
 class _Validator(Validator):
@@ -55,7 +48,7 @@ def shapes() -> Graph:
 
 
 @cache
-def _reference() -> Graph:
+def reference() -> Graph:
     """The types of what the shapes link to: bodies and function concepts."""
     graph = Graph()
     for body in authority_graph().subjects(RDF.type, UNX.Body):
@@ -72,14 +65,18 @@ def _shapes_graph() -> ShapesGraph:
     return ShapesGraph(shapes())
 
 
-def validate(data: Graph, in_place: bool = False) -> list[Violation]:
-    """Every violation of the shapes by the nodes ``data`` describes; empty when it conforms.
+def validate(data: Graph | Triples, in_place: bool = False) -> list[Violation]:
+    """Every violation of the shapes by the nodes ``data`` describes, by pyshacl; empty when
+    it conforms. (Ingest checks its own graphs with `unxref.rdf.shacl.check`, which gives the
+    same results faster.)
 
     ``in_place``: the graph is a throw-away one, and the types of what it links to are
     added to it instead of to a copy."""
+    if isinstance(data, Triples):
+        data, in_place = data.graph(), True
     focus: list[str | URIRef] = sorted({s for s in data.subjects() if isinstance(s, URIRef)})
     combined = data if in_place else _copy(data)
-    for triple in _reference():
+    for triple in reference():
         combined.add(triple)
     validator = _Validator(
         DataGraph.from_rdflib_graph(combined),
