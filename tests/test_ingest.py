@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from tests.support import CORPUS, EXAMPLE, needs_corpus
 from unxref.cli import app
 from unxref.extract.read import expand
-from unxref.ingest import ingest
+from unxref.ingest import ingest, prepare
 from unxref.location import served
-from unxref.store import Store
+from unxref.store import BATCH, Store, _in_graph
 
 runner = CliRunner(env={"COLUMNS": "250"})
 SEED_GRAPH = "https://w3id.org/unxref/id/graph/A/RES/62/176"
@@ -317,3 +317,46 @@ def test_a_file_made_by_another_extractor_is_extracted_again(tmp_path: Path, mon
         "SELECT DISTINCT ?a WHERE { GRAPH ?g { ?x <http://www.w3.org/ns/prov#wasAssociatedWith> ?a } }"
     )
     assert "https://w3id.org/unxref/id/agent/unxref/0.1.0+000000000000" in {row[0].value for row in agents}  # type: ignore[union-attr]
+
+
+def _small_resolutions(folder: Path, count: int) -> Path:
+    """``count`` short resolutions, A/RES/55/1 onwards, each recalling the one before it (and
+    the first 55/0, never ingested): cited before, after and in the same batch as it is written."""
+    folder.mkdir()
+    for number in range(1, count + 1):
+        (folder / f"r{number:03}.txt").write_text(
+            "The General Assembly,\n\n"
+            f"Recalling its resolution 55/{number - 1} of 4 December 2000,\n\n"
+            f"1. Takes note of the report of the Secretary-General (A/55/{300 + number});\n",
+            "utf-8",
+        )
+        (folder / f"r{number:03}.meta.toml").write_text(f'symbol = "A/RES/55/{number}"\ndate = "2000-12-04"\n')
+    return folder
+
+
+def test_a_large_ingest_written_in_bulk_gives_the_store_small_ingests_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    files = sorted(_small_resolutions(tmp_path / "in", BATCH + 30).glob("*.txt"))
+    bulk, by_document = Store(tmp_path / "bulk"), Store(tmp_path / "one-by-one")
+    ingest(files, bulk, workers=1)  # one batch of 100, one of 30
+    for start in range(0, len(files), 40):  # fewer than a batch each time: document by document
+        ingest(files[start : start + 40], by_document, workers=1)
+    assert bulk.nquads() == by_document.nquads()
+    assert len(bulk.documents()) == BATCH + 30
+
+
+def test_a_bulk_write_cut_short_leaves_its_documents_absent(tmp_path: Path) -> None:
+    files = sorted(_small_resolutions(tmp_path / "in", 3).glob("*.txt"))
+    path = tmp_path / "store"
+    ingest(files[:1], Store(path), workers=1)
+    outcomes = [prepare(file) for file in files[1:]]
+    store = Store(path)
+    (path.parent / "store.writing").write_text("".join(f"{o.symbol}\n" for o in outcomes), "utf-8")
+    half = "".join(_in_graph(o.graph, store.iris.graph(o.symbol or "")) for o in outcomes)  # graphs, no provenance
+    store.oxigraph.bulk_load(half.encode(), format=pyoxigraph.RdfFormat.N_QUADS)
+    del store
+    assert Store(path, read_only=True).documents() == ["A/RES/55/1"]
+    assert not (path.parent / "store.writing").exists()
+    assert len(Store(path).sources()) == 1  # the two dropped are written by the next ingest
