@@ -15,7 +15,7 @@ from unxref.cli import app
 from unxref.extract.read import expand
 from unxref.ingest import ingest, prepare
 from unxref.location import served
-from unxref.store import BATCH, Store, _in_graph
+from unxref.store import BULK_FROM, Store, _in_graph
 
 runner = CliRunner(env={"COLUMNS": "250"})
 SEED_GRAPH = "https://w3id.org/unxref/id/graph/A/RES/62/176"
@@ -338,13 +338,13 @@ def test_a_large_ingest_written_in_bulk_gives_the_store_small_ingests_give(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    files = sorted(_small_resolutions(tmp_path / "in", BATCH + 30).glob("*.txt"))
+    files = sorted(_small_resolutions(tmp_path / "in", BULK_FROM + 30).glob("*.txt"))
     bulk, by_document = Store(tmp_path / "bulk"), Store(tmp_path / "one-by-one")
-    ingest(files, bulk, workers=1)  # one batch of 100, one of 30
+    ingest(files, bulk, workers=1, batch_size=50)  # batches of 50, 50 and 30
     for start in range(0, len(files), 40):  # fewer than a batch each time: document by document
         ingest(files[start : start + 40], by_document, workers=1)
     assert bulk.nquads() == by_document.nquads()
-    assert len(bulk.documents()) == BATCH + 30
+    assert len(bulk.documents()) == BULK_FROM + 30
 
 
 def test_a_bulk_write_cut_short_leaves_its_documents_absent(tmp_path: Path) -> None:

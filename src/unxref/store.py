@@ -36,7 +36,11 @@ from unxref.vocab import CITO, DCTERMS, ELI, PROV, RDF, RDFS, UNX, XSD
 SNAPSHOTS_KEPT = 3  # a server may still read the one before the newest while it switches
 FLUSH_EVERY = 200  # documents: RocksDB keeps everything written in its memory table until a flush
 INSERT_CHUNK = 1_000  # triples an INSERT DATA operation (Virtuoso compiles each into SQL of bounded length)
-BATCH = 100  # documents a bulk write holds: `Store.bulk_load` took 3.1 ms a document at 50-100, `Store.load` 6-7
+BULK_FROM = 100  # documents to write from which ingest writes in bulk (`Store.replace_documents`)
+# Documents a bulk write holds: at 3,000 synthetic documents, 4.2-5.4 ms of CPU a document
+# (RocksDB's compactions included) in batches of 1,000, 6.2-8.8 in batches of 100, and
+# 9-11 through `Store.load` one document at a time.
+BATCH = 1_000
 
 # What a document graph says of its document that a citing document's shared stub would say too.
 CITED_FACTS = (RDF.type, DCTERMS.identifier, ELI.id_local, RDFS.label, RDFS.seeAlso, UNX.adoptedBy)
