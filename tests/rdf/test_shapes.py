@@ -316,6 +316,15 @@ def test_a_shape_the_compiled_validator_does_not_check_is_refused() -> None:
         compile_shapes(graph)
 
 
+def test_a_node_kind_the_compiled_validator_does_not_check_is_refused() -> None:
+    shape = "https://example.org/shapes#Blank"
+    graph = Triples()
+    graph.add(shape, str(SH.targetClass), str(UNX.Paragraph))
+    graph.add(shape, str(SH.nodeKind), str(SH.BlankNode))
+    with pytest.raises(ValueError, match=r"sh:nodeKind http://www.w3.org/ns/shacl#BlankNode is not one"):
+        compile_shapes(graph)
+
+
 def test_every_constraint_has_a_message() -> None:
     graph = shapes()
     constrained = set(graph.subjects(SH.path, None)) | set(graph.subjects(SH.nodeKind, None))

@@ -150,17 +150,17 @@ class NodeShape:
         return found
 
 
-def check(graph: Triples, reference: Triples | None = None) -> list[Violation]:
-    """Every violation of the shapes by the nodes ``graph`` describes (its subjects), with
-    ``reference`` (the types of bodies and function concepts) beside it; empty when it conforms.
-    Sorted as `unxref.rdf.validate.validate` sorts pyshacl's."""
+def check(graph: Triples) -> list[Violation]:
+    """Every violation of the shapes by the nodes ``graph`` describes (its subjects), with the
+    types of bodies and function concepts beside it (`unxref.rdf.validate.reference`); empty
+    when it conforms. Sorted as `unxref.rdf.validate.validate` sorts pyshacl's."""
     data: Index = defaultdict(lambda: defaultdict(list))
     focus = set()
     for s, p, o in graph:
         data[s][p].append(o)
         if not s.startswith("_:"):
             focus.add(s)
-    for s, p, o in reference if reference is not None else _reference():
+    for s, p, o in _reference():
         if o not in data[s][p]:
             data[s][p].append(o)
     classes = _instances(data)
@@ -227,8 +227,7 @@ def _is_date(lexical: str) -> bool:
 
 
 def _has_kind(value: Term, kind: str) -> bool:
-    if kind != SH + "IRI":
-        raise ValueError(f"sh:nodeKind {kind} is not supported")
+    """Whether a value is of the node kind (`_kind` lets only ``sh:IRI`` be compiled)."""
     return isinstance(value, str) and not value.startswith("_:")
 
 
@@ -281,7 +280,7 @@ def _node_shape(data: Index, node: str) -> NodeShape:
         iri=node,
         targets=tuple(_iri(t) for t in shape.get(SH + "targetClass", ())),
         message=_message(shape),
-        kind=_optional_iri(shape, "nodeKind"),
+        kind=_kind(shape),
         properties=tuple(_property_shape(data, _iri(p)) for p in shape.get(SH + "property", ())),
         negated=tuple(_node_shape(data, _iri(n)) for n in shape.get(SH + "not", ())),
     )
@@ -301,7 +300,7 @@ def _property_shape(data: Index, node: str) -> PropertyShape:
         min_count=_optional_int(shape, "minCount"),
         max_count=_optional_int(shape, "maxCount"),
         datatype=_optional_iri(shape, "datatype"),
-        kind=_optional_iri(shape, "nodeKind"),
+        kind=_kind(shape),
         of_class=_optional_iri(shape, "class"),
         pattern=re.compile(pattern) if pattern is not None else None,
         min_inclusive=float(min_inclusive) if min_inclusive is not None else None,
@@ -350,6 +349,13 @@ def _message(shape: dict[str, list[Term]]) -> str:
 def _optional_iri(shape: dict[str, list[Term]], name: str) -> str | None:
     values = shape.get(SH + name)
     return _iri(values[0]) if values else None
+
+
+def _kind(shape: dict[str, list[Term]]) -> str | None:
+    kind = _optional_iri(shape, "nodeKind")
+    if kind not in (None, SH + "IRI"):
+        raise ValueError(f"sh:nodeKind {kind} is not one unxref.rdf.shacl checks (only sh:IRI)")
+    return kind
 
 
 def _optional_text(shape: dict[str, list[Term]], name: str) -> str | None:
