@@ -360,3 +360,12 @@ def test_a_bulk_write_cut_short_leaves_its_documents_absent(tmp_path: Path) -> N
     assert Store(path, read_only=True).documents() == ["A/RES/55/1"]
     assert not (path.parent / "store.writing").exists()
     assert len(Store(path).sources()) == 1  # the two dropped are written by the next ingest
+
+
+def test_a_bulk_ingest_shows_each_document_once_as_it_is_prepared(tmp_path: Path) -> None:
+    files = sorted(_small_resolutions(tmp_path / "in", BULK_FROM).glob("*.txt"))
+    store = Store(tmp_path / "store")
+    shown: list[tuple[str, int]] = []
+    ingest(files, store, workers=1, progress=lambda o: shown.append((o.source, len(store.documents()))))
+    assert sorted(source for source, _ in shown) == [str(f) for f in files]
+    assert shown[-1][1] == 0  # the last one shown before the batch holding them all was written

@@ -136,9 +136,10 @@ def ingest(
     written: dict[str, str] = {}  # symbol → the file it was written from, this run
     outcomes: list[Outcome] = []
 
-    def record(outcome: Outcome) -> None:
+    def record(outcome: Outcome, shown: bool = False) -> None:
         outcomes.append(replace(outcome, graph="", provenance="", shared=""))
-        progress(outcome)
+        if not shown:
+            progress(outcome)
 
     def write(outcome: Outcome) -> None:
         symbol = outcome.symbol
@@ -147,6 +148,8 @@ def ingest(
         elif outcome.error is None and symbol:
             written[symbol] = outcome.source
             batch.append(outcome)
+            if bulk:
+                progress(outcome)  # as it is prepared: a batch is written long after its first document
             if not bulk or len(batch) >= batch_size:
                 write_batch()
         else:
@@ -155,7 +158,7 @@ def ingest(
     def write_batch() -> None:
         store.replace_documents([DocumentGraphs(o.symbol or "", o.graph, o.provenance, o.shared) for o in batch])
         for outcome in batch:
-            record(outcome)
+            record(outcome, shown=bulk)
         batch.clear()
 
     todo = []
@@ -181,9 +184,9 @@ def ingest(
             write(outcome)
         write_batch()
     except StoreError as error:
-        record(Outcome(batch[0].source, batch[0].symbol, error=f"not written: {error}"))
+        record(Outcome(batch[0].source, batch[0].symbol, error=f"not written: {error}"), shown=bulk)
         for outcome in batch[1:]:
-            record(Outcome(outcome.source, outcome.symbol, error="not written: the store failed before it"))
+            record(Outcome(outcome.source, outcome.symbol, error="not written: the store failed before it"), shown=bulk)
         reported = {o.source for o in outcomes}
         for path, _ in todo:
             if str(path) not in reported:
