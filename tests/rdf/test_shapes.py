@@ -39,6 +39,14 @@ def replace(subject: URIRef, predicate: URIRef, *objects: object) -> Mutation:
     return mutate
 
 
+def mutated(graph: Graph, mutate: Mutation) -> Graph:
+    """A copy of the graph, broken by ``mutate``."""
+    copy = Graph()
+    copy += graph
+    mutate(copy)
+    return copy
+
+
 def test_the_seed_conforms(seed_graph: Graph) -> None:
     assert validate(seed_graph) == []
 
@@ -240,9 +248,7 @@ BROKEN_AUTHORITIES = [
 def test_a_broken_document_graph_fails_with_the_message(
     seed_graph: Graph, case: str, focus: URIRef, mutate: Mutation, message: str
 ) -> None:
-    graph = Graph()
-    graph += seed_graph
-    mutate(graph)
+    graph = mutated(seed_graph, mutate)
     violations = validate(graph)
     assert {v.focus for v in violations if v.message.startswith(message)} == {str(focus)}, violations
 
@@ -253,9 +259,7 @@ def test_a_broken_document_graph_fails_with_the_message(
 def test_a_broken_authority_record_fails_with_the_message(
     case: str, focus: URIRef, mutate: Mutation, message: str
 ) -> None:
-    graph = Graph()
-    graph += authority_graph()
-    mutate(graph)
+    graph = mutated(authority_graph(), mutate)
     violations = validate(graph)
     assert {v.focus for v in violations if v.message.startswith(message)} == {str(focus)}, violations
 
@@ -272,9 +276,7 @@ def test_the_seed_conforms_to_the_compiled_shapes(seed_graph: Graph) -> None:
 def test_the_compiled_shapes_report_what_pyshacl_reports_on_a_broken_document(
     seed_graph: Graph, case: str, focus: URIRef, mutate: Mutation, message: str
 ) -> None:
-    graph = Graph()
-    graph += seed_graph
-    mutate(graph)
+    graph = mutated(seed_graph, mutate)
     reported = _found(check(from_rdflib(graph)))
     assert reported == _found(validate(graph))
     assert any(f == str(focus) and m.startswith(message) for f, _, m, _ in reported)
@@ -286,9 +288,7 @@ def test_the_compiled_shapes_report_what_pyshacl_reports_on_a_broken_document(
 def test_the_compiled_shapes_report_what_pyshacl_reports_on_a_broken_authority_record(
     case: str, focus: URIRef, mutate: Mutation, message: str
 ) -> None:
-    graph = Graph()
-    graph += authority_graph()
-    mutate(graph)
+    graph = mutated(authority_graph(), mutate)
     reported = _found(check(from_rdflib(graph)))
     assert reported == _found(validate(graph))
     assert any(f == str(focus) and m.startswith(message) for f, _, m, _ in reported)
