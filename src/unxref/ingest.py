@@ -177,9 +177,8 @@ def ingest(
     batch: list[Outcome] = []
     bulk = len(todo) >= BULK_FROM  # a large ingest is written in bulk batches, a small one document by document
     try:
-        ahead = workers * IN_FLIGHT_PER_WORKER + (
-            batch_size if bulk else 0
-        )  # the workers go on while a batch is written
+        # In bulk, the workers go on preparing the next batch while one is written.
+        ahead = workers * IN_FLIGHT_PER_WORKER + (batch_size if bulk else 0)
         for outcome in _prepared(todo, check, workers, budget, ahead):
             write(outcome)
         write_batch()

@@ -65,17 +65,12 @@ def _shapes_graph() -> ShapesGraph:
     return ShapesGraph(shapes())
 
 
-def validate(data: Graph | Triples, in_place: bool = False) -> list[Violation]:
+def validate(data: Graph | Triples) -> list[Violation]:
     """Every violation of the shapes by the nodes ``data`` describes, by pyshacl; empty when
     it conforms. (Ingest checks its own graphs with `unxref.rdf.shacl.check`, which gives the
-    same results faster.)
-
-    ``in_place``: the graph is a throw-away one, and the types of what it links to are
-    added to it instead of to a copy."""
-    if isinstance(data, Triples):
-        data, in_place = data.graph(), True
-    focus: list[str | URIRef] = sorted({s for s in data.subjects() if isinstance(s, URIRef)})
-    combined = data if in_place else _copy(data)
+    same results faster.) The types of what the graph links to are added to a copy of it."""
+    combined = data.graph() if isinstance(data, Triples) else _copy(data)
+    focus: list[str | URIRef] = sorted({s for s in combined.subjects() if isinstance(s, URIRef)})
     for triple in reference():
         combined.add(triple)
     validator = _Validator(
