@@ -54,6 +54,46 @@ CLEANING = [
         "A/RES/62/176|The General Assembly,|Recalling",
         "A/RES/62/176\n\nThe General Assembly,\n\nRecalling",
     ),
+    (
+        "the body's line wrapped in two is one line",
+        "Résolution 570 (1985)|Le Conseil de|sécurité,|Apprenant avec regret la|démission du juge,",
+        "Résolution 570 (1985)\n\nLe Conseil de sécurité,\n\nApprenant avec regret la démission du juge,",
+    ),
+    (
+        "'L' misread for '1.' before a verb",
+        "Le Conseil de sécurité,|Notant également A,|L Réaffirme ses résolutions",
+        "Le Conseil de sécurité,\n\nNotant également A,\n\n1. Réaffirme ses résolutions",
+    ),
+    (
+        "'L.' misread for '1.' before a verb",
+        "Bearing in mind A,|L. Strongly condemns B;",
+        "Bearing in mind A,\n\n1. Strongly condemns B;",
+    ),
+    (
+        "a number alone that lost its full stop",
+        "Le Conseil de sécurité,|Réaffirmant les dispositions,|1|Prolonge à nouveau B;",
+        "Le Conseil de sécurité,\n\nRéaffirmant les dispositions,\n\n1. Prolonge à nouveau B;",
+    ),
+    (
+        "a marker alone with its comma stays a marker",
+        "présentée par les Fidji|47,|Recommande",
+        "présentée par les Fidji 47,\n\nRecommande",
+    ),
+    (
+        "a short last line in capitals reads on where no verb follows",
+        "The Security Council,|Noting with regret the death of Judge|Abdullah|El-Erian, judge,",
+        "The Security Council,\n\nNoting with regret the death of Judge Abdullah El-Erian, judge,",
+    ),
+    (
+        "a verb after a blank line starts a paragraph though the comma before is lost",
+        "The Security Council,|Recalling the Convention of 12 August 1949 30||Seriously concerned",
+        "The Security Council,\n\nRecalling the Convention of 12 August 1949 30\n\nSeriously concerned",
+    ),
+    (
+        "a marker of asterisks after the comma ends the clause",
+        "The Security Council,|Having considered the report,**||Decides:",
+        "The Security Council,\n\nHaving considered the report,**\n\nDecides:",
+    ),
 ]
 
 
@@ -111,6 +151,18 @@ SEGMENTS = [
         "a section label",
         "The General Assembly,|I|Drugs|1. Decides A;|II|Crime|2. Decides B;",
         ["OP1 deciding", "OP2 deciding"],
+    ),
+    (
+        "en",
+        "an operative paragraph whose number OCR lost takes the one its neighbours leave",
+        "The Security Council,|Noting A,|1. Decides B;|Requests C;|3. Calls upon D.",
+        ["PP1 noting", "OP1 deciding", "OP2 requesting", "OP3 calling-upon"],
+    ),
+    (
+        "en",
+        "the last operative paragraph whose number OCR lost",
+        "The Security Council,|Noting A,|1. Decides B;|2. Urges C;|Requests D.",
+        ["PP1 noting", "OP1 deciding", "OP2 urging", "OP3 requesting"],
     ),
     (
         "fr",

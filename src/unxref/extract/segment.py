@@ -79,6 +79,7 @@ def _number(paragraphs: list[Paragraph]) -> None:
             assert before.number is not None and after.number is not None
             if paragraph.number != before.number + 1 and after.number == before.number + 2:
                 paragraph.number = before.number + 1
+    _number_lost([p for p in paragraphs if p.kind == "operative"])
     counts = {"preambular": 0, "unnumbered": 0}
     taken: Counter[str] = Counter()  # each id given, and how many paragraphs it was given to
     for paragraph in paragraphs:
@@ -94,6 +95,22 @@ def _number(paragraphs: list[Paragraph]) -> None:
             paragraph_id = f"OP{counts['unnumbered']}"
         taken[paragraph_id] += 1
         paragraph.id = paragraph_id if taken[paragraph_id] == 1 else f"{paragraph_id}-{taken[paragraph_id]}"
+
+
+def _number_lost(operative: list[Paragraph]) -> None:
+    """An operative paragraph whose number OCR lost, among numbered ones, takes the number its
+    neighbours leave for it: 1, _, 3 reads 1, 2, 3; _, 2 reads 1, 2; 1, 2, _ at the end reads 1, 2, 3."""
+    if not any(p.number is not None for p in operative):
+        return  # an operative part printed without numbers is numbered by order
+    for index, paragraph in enumerate(operative):
+        if paragraph.number is not None:
+            continue
+        before = operative[index - 1].number if index else 0
+        after = operative[index + 1].number if index + 1 < len(operative) else None
+        if before is not None and (
+            after == before + 2 or (after is None and before > 0 and index + 1 == len(operative))
+        ):
+            paragraph.number = before + 1
 
 
 def _footnotes(reading: Reading) -> list[Footnote]:

@@ -26,11 +26,16 @@ _STRUCTURE = re.compile(
     r"|\[|\d{1,3}/\d{1,4}\.(?:\s|$)|(?:E?S-)?\d{1,2}/\d{1,4}\.(?:\s|$))"
 )
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\)|\([ivx]+\))$")  # "5." alone: its text follows
-# OCR misreads paragraph numbers: "1." as "I." or "l.", "4." as "4," or "4".
-_DAMAGED_NUMBER = re.compile(r"^(?:(?P<one>[Il])\.(?=\s+[A-ZÉ]|$)|(?P<number>\d{1,3}),?(?=\s+[A-ZÉ]))")
+# A section label, a symbol, an editorial note in brackets: a line of its own.
+_LABEL = re.compile(r"[IVX]+\.?|[A-H]\.?|[A-Z]{1,2}/\S+|.*\]")
+# OCR misreads paragraph numbers: "1." as "I.", "l.", "L." or "L", "4." as "4," or "4", and a
+# number alone on its line ("1", its text on the next) loses its full stop.
+_DAMAGED_NUMBER = re.compile(
+    r"^(?:(?P<one>[IlL])(?:\.(?=\s+[A-ZÉ]|$)|(?=\s+[A-ZÉ]))|(?P<number>\d{1,3})(?:,?(?=\s+[A-ZÉ])|$))"
+)
 # The end of a clause: a comma, a semicolon, a colon or a full stop, maybe after a closing
-# quotation mark, and maybe followed by a footnote marker ("Corr.1, 6", "(S/12958)7,").
-_CLAUSE_END = re.compile(r"[,;:.][»”’\"')]*\s*\d{0,3}$|\)\s*\d{1,3}$")
+# quotation mark, and maybe followed by a footnote marker ("Corr.1, 6", "(S/12958)7,", "Force,**").
+_CLAUSE_END = re.compile(r"[,;:.][»”’\"')*]*\s*\d{0,3}$|\)\s*\d{1,3}$")
 
 
 def unwrap(lines: list[str], language: Language) -> list[str]:
@@ -38,14 +43,14 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
     paragraphs: list[list[str]] = []
     blank = True
     in_body = False
+    lines = _join_body_line(lines, language)
     for raw, following in zip(lines, _next_nonblank(lines), strict=True):
         if not raw:
             blank = True
             continue
         line = _repair_number(raw, following, language)
-        previous = paragraphs[-1][-1] if paragraphs else ""
         brings_text = bool(paragraphs) and introduces_text(" ".join(paragraphs[-1]), language)
-        if paragraphs and not brings_text and _continues(previous, line, blank, in_body, language):
+        if paragraphs and not brings_text and _continues(paragraphs[-1], line, blank, in_body, language):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
@@ -64,20 +69,44 @@ def _next_nonblank(lines: list[str]) -> list[str]:
     return following[::-1]
 
 
-def _continues(previous: str, line: str, blank: bool, in_body: bool, language: Language) -> bool:
+def _join_body_line(lines: list[str], language: Language) -> list[str]:
+    """The adopting body's line wrapped in two ("Le Conseil de" / "sécurité,") made one again."""
+    for index, (line, following) in enumerate(zip(lines, lines[1:], strict=False)):
+        if line and following and not language.body_line(line) and language.body_line(f"{line} {following}"):
+            return [*lines[:index], f"{line} {following}", *lines[index + 2 :]]
+        if language.body_line(line):
+            break
+    return lines
+
+
+def _continues(paragraph: list[str], line: str, blank: bool, in_body: bool, language: Language) -> bool:
+    """Whether the line reads on in the paragraph so far."""
+    previous = paragraph[-1]
     if _LABEL_ONLY.match(previous):
         return True  # "5." alone on its line, its text on the next
     if _starts(line, previous, language) or _opens_body(previous, language):
         return False
     if not in_body and _ends_with_date(previous, language) and _opens_with_verb(line, language):
         return False  # "Résolution 1625 (2005) du 14 septembre 2005", then "Décide ..."
-    if is_label(previous) and not _opens_with_verb(f"{previous} {line}", language):
-        return False  # a label, not a verb broken over two lines ("Prenant" / "acte de ...")
+    if _ends_at_label(paragraph, line, language):
+        return False
+    if blank and in_body and line[0].isupper() and _opens_with_verb(line, language):
+        return False  # "Recommends ...", "Seriously concerned ..." after a blank line, the comma before lost
     if not blank:
         return True
     if line[0].islower():
         return not previous.endswith((".", ":"))
     return in_body and not _CLAUSE_END.search(previous)  # a page break in mid-sentence
+
+
+def _ends_at_label(paragraph: list[str], line: str, language: Language) -> bool:
+    """A label ends its paragraph ("II", "S/14869."), not a verb broken over two lines ("Prenant"
+    / "acte de ..."); a short line in capitals that ends a longer paragraph ("Add.I", a name
+    wrapped: "Abdullah" / "El-Erian, juge ...") ends it only where a verb follows."""
+    previous = paragraph[-1]
+    if not is_label(previous) or _opens_with_verb(f"{previous} {line}", language):
+        return False
+    return bool(_LABEL.fullmatch(previous)) or len(paragraph) == 1 or _opens_with_verb(line, language)
 
 
 def _ends_with_date(line: str, language: Language) -> bool:
@@ -124,9 +153,9 @@ def _layout_start(language: Language) -> re.Pattern[str]:
 
 
 def _repair_number(line: str, following: str, language: Language) -> str:
-    """ "I. Demande instamment" is "1. Demande instamment" misread, "4, Calls upon" and "4 Calls
-    upon" are "4. Calls upon": repaired where an operative verb follows (on the line, or on the
-    next when the number stands alone)."""
+    """ "I. Demande instamment" and "L Réaffirme" are "1. ..." misread, "4, Calls upon" and "4
+    Calls upon" are "4. Calls upon": repaired where an operative verb follows (on the line, or
+    on the next when the number stands alone, as "1" then "Prolonge à nouveau")."""
     damaged = _DAMAGED_NUMBER.match(line)
     rest = line[damaged.end() :].strip() if damaged else ""
     if damaged and _opens_with_operative_verb(rest or following, language):
@@ -136,7 +165,7 @@ def _repair_number(line: str, following: str, language: Language) -> str:
 
 def is_label(line: str) -> bool:
     """A section label ("II"), or a short line with no final punctuation ("The Security Council")."""
-    return bool(re.fullmatch(r"[IVX]+\.?|[A-H]\.?|[A-Z]{1,2}/\S+|.*\]", line)) or (
+    return bool(_LABEL.fullmatch(line)) or (
         len(line.split()) <= 4 and line[-1:].isalpha() and all(w[:1].isupper() for w in line.split())
     )
 
