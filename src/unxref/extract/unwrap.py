@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from unxref.un.language import Language, match_verb
 
@@ -71,7 +72,7 @@ def _next_nonblank(lines: list[str]) -> list[str]:
 
 def _join_body_line(lines: list[str], language: Language) -> list[str]:
     """The adopting body's line wrapped in two ("Le Conseil de" / "sécurité,") made one again."""
-    for index, (line, following) in enumerate(zip(lines, lines[1:], strict=False)):
+    for index, (line, following) in enumerate(pairwise(lines)):
         if line and following and not language.body_line(line) and language.body_line(f"{line} {following}"):
             return [*lines[:index], f"{line} {following}", *lines[index + 2 :]]
         if language.body_line(line):
