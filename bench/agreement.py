@@ -40,15 +40,10 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 
 def facts(document: Document, other: Document | None = None) -> dict[str, set[str]]:
-    """What a text cites; with ``other``, only what both texts print: a citation that this text
-    makes only in notes the other does not print (annual volumes print a note once, on the page
-    where its first marker falls) is left out."""
-    printed = {n.number for n in other.footnotes} if other else None
-    citations = [
-        c
-        for c in document.citations
-        if printed is None or c.footnote is None or c.footnote in printed or not _only_in_notes(document, c.target)
-    ]
+    """What a text cites; with ``other``, only what both texts print: a target whose number the
+    other text does not print anywhere (a note the French file lacks, a paragraph lost in one
+    scan, a symbol OCR damaged beyond a reading) is left out."""
+    citations = [c for c in document.citations if other is None or printed(c.target, other.text)]
     return {
         "resolutions": {c.target for c in citations if c.kind == "resolution"},
         "documents": {c.target for c in citations if c.kind == "document"},
@@ -56,8 +51,29 @@ def facts(document: Document, other: Document | None = None) -> dict[str, set[st
     }
 
 
-def _only_in_notes(document: Document, target: str) -> bool:
-    return all(c.footnote is not None for c in document.citations if c.target == target)
+_OLD_RESOLUTION = re.compile(r"^S/RES/(\d+) \((\d{4})\)$")
+_NUMBERED = re.compile(r"^(?:[A-Z]+/)*(?:RES/)?(?P<number>\d+(?:/\d+)*)")
+
+
+def printed(target: str, text: str) -> bool:
+    """Whether a text prints the number of a cited resolution or document ("242 (1967)",
+    "2253", "12262" of S/12262, "1994/402" of S/1994/402), however spaced; targets named
+    without a number (treaties, the Charter) count as printed.
+
+    >>> printed("S/RES/242 (1967)", "sa résolution 242 (1967)"), printed("S/1994/402", "S/ 1994/ 402")
+    (True, True)
+    >>> printed("S/12262", "document S/1226")
+    False
+    """
+    old = _OLD_RESOLUTION.match(target)
+    numbered = _NUMBERED.match(target)
+    if old:
+        key = rf"{old.group(1)}\s*\(\s*{old.group(2)}"
+    elif numbered:
+        key = r"/\s*".join(numbered.group("number").split("/"))
+    else:
+        return True
+    return re.search(rf"(?<!\d){key}", text) is not None
 
 
 def main() -> None:
@@ -98,6 +114,11 @@ def main() -> None:
             for name in ("resolutions", "documents", "pairs")
             if left[name] != right[name]
         ]
+        for name, own, other in (("English", left, both_left), ("French", right, both_right)):
+            if own["pairs"] != other["pairs"]:
+                lacking = "French" if name == "English" else "English"
+                left_out = sorted({pair.split(" ", 1)[1] for pair in own["pairs"] - other["pairs"]})
+                report.append(f"  cited in the {name} text, not printed in the {lacking}: {left_out}")
         if english_ids != french_ids:
             report.append(f"  ids: en {english_ids} fr {french_ids}")
         if report:

@@ -55,6 +55,13 @@ CLEANING = [
         "A/RES/62/176\n\nThe General Assembly,\n\nRecalling",
     ),
     (
+        "notes whose numbers OCR lost, before a numbered one, take the numbers before it",
+        "The Security Council,|Recalling its resolutions,|=Ibid., document S/12262.|Ibid., Supplement, document|S/12275."
+        "|4 Ibid., 1983rd meeting.|Convinced that,",
+        f"The Security Council,\n\nRecalling its resolutions,\n\nConvinced that,\n\n{NOTES_RULE}"
+        "\n2 Ibid., document S/12262.\n3 Ibid., Supplement, document S/12275.\n4 Ibid., 1983rd meeting.",
+    ),
+    (
         "the body's line wrapped in two is one line",
         "Résolution 570 (1985)|Le Conseil de|sécurité,|Apprenant avec regret la|démission du juge,",
         "Résolution 570 (1985)\n\nLe Conseil de sécurité,\n\nApprenant avec regret la démission du juge,",
@@ -199,6 +206,13 @@ MARKERS = [
     ("glued to a word, note printed elsewhere", "Recalling the Charter12,", [], [(12, True)]),
     ("Markdown", "Recalling the Declaration[^3],", [3], [(3, False)]),
     ("inside a symbol it is no marker", "Recalling E/CN.7 and G77,", [7, 77], []),
+    (
+        "spaced after a year, the next in sequence",
+        "Taking note of the letters of 22 December 1976 2 and 12 January 1977 3 from Botswana,",
+        [2, 3],
+        [(2, False), (3, False)],
+    ),
+    ("spaced after a year, out of sequence, is no marker", "Noting the letter of 22 December 1976 3,", [2, 3], []),
 ]
 
 

@@ -52,19 +52,11 @@ KNOWN_GAPS = {
         "documents",
     ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
     (
-        "S_RES_0457_1979_EN_GOLD.txt",
-        "documents",
-    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    (
         "S_RES_0465_1980_EN_GOLD.txt",
         "documents",
     ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
     (
         "S_RES_0540_1983_EN_GOLD.txt",
-        "documents",
-    ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
-    (
-        "S_RES_0612_1988_EN_GOLD.txt",
         "documents",
     ): "addendum ranges ('Add.1-3', 'Add.24 and 25', 'Add.1/Rev.1') or a note whose marker is not found",
     (

@@ -20,6 +20,9 @@ _GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,;:.)»”’]|$)")
 _GLUED_PUNCTUATION = re.compile(r"(?<=[,;:”’»)])(\d{1,3})(?=[\s,;:.)»”’]|$)")
 _GLUED_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(\d{1,3})(?![\d/])")
 _SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
+# A number set apart after a year ("of 22 December 1976 2 and", "1979 97,"): a marker only when
+# it is the next note in sequence (a day never follows a year).
+_SPACED_AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # Digits glued to an old-series Security Council document number ("S/896728" is S/8967 and note 28;
 # such numbers never ran past five digits) or to an addendum's ("Corr.16" is Corr.1 and note 6).
@@ -109,11 +112,21 @@ def _markers(
             add(number, (start + match.start(1), start + match.end(1)), False)
     for match in _SPACED.finditer(body):
         number = int(match.group(1))
-        before = [m.number for m in found.values() if m.span[0] < start + match.start(1)]
-        following = max(before) + 1 if before else expected  # the next note in sequence here
-        if _spaced_marker(body, match, number in notes, number == following, language):
+        if _spaced_marker(
+            body, match, number in notes, number == _following(found, start + match.start(1), expected), language
+        ):
             add(number, (start + match.start(1), start + match.end(1)), number not in notes)
+    for match in _SPACED_AFTER_YEAR.finditer(body):
+        number = int(match.group(1))
+        if number in notes and number == _following(found, start + match.start(1), expected):
+            add(number, (start + match.start(1), start + match.end(1)), False)
     return sorted(found.values(), key=lambda m: m.span[0])
+
+
+def _following(found: dict[int, Marker], position: int, expected: int) -> int:
+    """The next note in sequence at ``position``: one after the last marker before it."""
+    before = [m.number for m in found.values() if m.span[0] < position]
+    return max(before) + 1 if before else expected
 
 
 def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | None) -> list[tuple[int, int]]:

@@ -24,7 +24,8 @@ _NUMBER_ONLY = re.compile(r"^(\d{1,3})$")
 _MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
 # A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
 # What OCR leaves of a note's number: a quotation mark, an apostrophe, a degree sign.
-_LOST_NUMBER = re.compile(r"^[\"'’“”°]+\s*")
+_LOST_NUMBER = re.compile(r"^[\"'’“”°=]+\s*")
+_MOST_LOST = 3  # notes read back before a numbered one
 _VOLUME_NOTE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÉÈÀ\"«“'(\[])(.+)$")
 
 
@@ -51,7 +52,9 @@ def lift_notes(lines: list[str], language: Language) -> tuple[list[str], list[No
         elif _RULE.match(line):
             i = _read_note_block(lines, i + 1, notes, language)
         elif _volume_note_at(lines, i, language):
+            first = len(notes)
             i = _read_volume_note(lines, i, notes, language)
+            notes.extend(_lost_before(body, notes[first].number, language))
         else:
             body.append(line)
             i += 1
@@ -177,6 +180,37 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         note = Note(note.number + 1, [following])  # the next note, its number lost: "Document S/14545 ..."
         notes.append(note)
         i += 1
+
+
+def _lost_before(body: list[str], number: int, language: Language) -> list[Note]:
+    """The notes printed just before note ``number`` whose numbers OCR lost ("=Ibid., document
+    S/12262.", then "Ibid., trente-deuxième année, ... S/12275.", then "4 Ibid., ..."): each
+    opens with a note's first words after a line that ends, and the first follows the end of a
+    clause; they take the numbers before ``number``, and leave the body."""
+    starts: list[int] = []  # where each lost note starts in the body, last first
+    index = len(body)
+    while index > 0 and len(starts) < min(_MOST_LOST, number - 1):
+        start = index - 1
+        while start > 0 and not _opens_lost_note(body, start, language):
+            start -= 1
+        if start <= 0 or not _opens_lost_note(body, start, language) or not body[index - 1].endswith("."):
+            break
+        starts.append(start)
+        index = start
+    if not starts or not re.search(r"[,;:.]$", body[starts[-1] - 1]):
+        return []
+    ends = [len(body), *starts[:-1]]
+    notes = [
+        Note(number - 1 - k, [_LOST_NUMBER.sub("", body[start]), *body[start + 1 : end]])
+        for k, (start, end) in enumerate(zip(starts, ends, strict=True))
+    ]
+    del body[starts[-1] :]
+    return notes
+
+
+def _opens_lost_note(body: list[str], index: int, language: Language) -> bool:
+    line = _LOST_NUMBER.sub("", body[index])
+    return bool(language.pattern("lost_note_opener").match(line)) and body[index - 1].endswith((".", ","))
 
 
 def _trailing_notes(lines: list[str]) -> tuple[int, list[Note]] | None:
