@@ -206,6 +206,8 @@ MARKERS = [
     ("glued to a word, note printed elsewhere", "Recalling the Charter12,", [], [(12, True)]),
     ("Markdown", "Recalling the Declaration[^3],", [3], [(3, False)]),
     ("inside a symbol it is no marker", "Recalling E/CN.7 and G77,", [7, 77], []),
+    ("damaged after a year, the kept digits fit one note", "Recalling the Conventions of 1949°8,", [58], [(58, False)]),
+    ("damaged after a year, the kept digits fit two notes", "Noting the report of 3 June 19807',", [70, 71], []),
     (
         "spaced after a year, the next in sequence",
         "Taking note of the letters of 22 December 1976 2 and 12 January 1977 3 from Botswana,",

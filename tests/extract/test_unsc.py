@@ -64,10 +64,6 @@ KNOWN_GAPS = {
         "treaties_unts",
     ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
     (
-        "S_RES_0307_1971_EN_GOLD.txt",
-        "treaties_unts",
-    ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",
-    (
         "S_RES_0513_1982_EN_GOLD.txt",
         "treaties_unts",
     ): "a note 'ibid., No. N' with no volume, or a treaty note whose marker is not found",

@@ -28,7 +28,10 @@ _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # such numbers never ran past five digits) or to an addendum's ("Corr.16" is Corr.1 and note 6).
 # What OCR may leave of a marker glued to a word, a closing bracket or a year (with the marker's
 # first digit: "19845°" is 1984 and note 5x): a quotation mark, an apostrophe, a degree sign.
-_DAMAGED = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)\d?)[\"'°’”]{1,2}(?=[\s,;:.)]|$)")
+# The digits OCR kept stand around the mark: "19807'," is 1980 and note 7x, "19727'2," 1980 and note 7x2 or 72.
+_DAMAGED = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))[\"'°’”]{1,2}(?P<trail>\d?)(?=[\s,;:.)]|$)"
+)
 # A marker the converter glued to the next word: "Weapons 6and", "weapons, 7in".
 _GLUED_BEFORE = re.compile(
     r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))(\d{1,3})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)"
@@ -57,23 +60,33 @@ def find_markers(
 
 def _damaged(text: str, paragraphs: list[Paragraph], notes: set[int], markers: list[Marker]) -> list[Marker]:
     """Markers OCR damaged into a quotation mark or a degree sign ("libanaise\","), for the
-    printed notes no marker calls: tied only where one reading fits, as many damaged marks as
-    untied notes, each between the markers of the notes before and after it."""
+    printed notes no marker calls: tied only where one reading fits. A mark with the digits OCR
+    kept ("19807',") takes the one untied note those digits fit (71 of 70 and 71 fits "7'" only
+    if 70 is called); marks without digits are tied when there are as many of them as notes left
+    untied, each between the markers of the notes before and after it."""
     untied = sorted(notes - {m.number for m in markers})
     if not untied:
         return []
-    candidates: list[tuple[int, str]] = []
+    found: list[Marker] = []
+    bare: list[tuple[int, str]] = []
     for paragraph in paragraphs:
         start, end = paragraph.span
         for match in _DAMAGED.finditer(text, start, end):
-            if not _OPENING_QUOTE.search(text, start, match.start()):  # no quotation it could close
-                candidates.append((match.start(), paragraph.id))
-    if len(candidates) != len(untied):
-        return []
-    found = [
-        Marker(number, (position, position + 1), paragraph, False)
-        for number, (position, paragraph) in zip(untied, candidates, strict=True)
-    ]
+            if _OPENING_QUOTE.search(text, start, match.start()):
+                continue  # a quotation it could close
+            kept = (match.group("lead") or "", match.group("trail") or "")
+            if not any(kept):
+                bare.append((match.start(), paragraph.id))
+                continue
+            fits = [n for n in untied if re.fullmatch(rf"{kept[0]}\d?{kept[1]}", str(n))]
+            if len(fits) == 1:
+                untied.remove(fits[0])
+                found.append(Marker(fits[0], (match.start(), match.end()), paragraph.id, False))
+    if bare and len(bare) == len(untied):
+        found += [
+            Marker(number, (position, position + 1), paragraph, False)
+            for number, (position, paragraph) in zip(untied, bare, strict=True)
+        ]
     ordered = sorted([*markers, *found], key=lambda m: m.span[0])
     numbers = [m.number for m in ordered if not m.dangling]
     return found if numbers == sorted(numbers) else []
