@@ -218,6 +218,20 @@ MARKERS = [
 ]
 
 
+def test_a_damaged_mark_leaves_aside_the_volume_heading_note() -> None:
+    """Note 5 ("See Official Records ..., Supplement ...", no document) is called from the
+    heading in the annual volumes; the one damaged mark of the text is note 6."""
+    text = (
+        "The Security Council,\n\nHaving studied the report of 11 April 1985',\n\n1. Decides to act."
+        f"\n\n{NOTES_RULE}\n5 See Official Records of the Security Council, Fortieth Year, Supplement."
+        "\n6 Ibid., document S/17093."
+    )
+    reading = clean(text)
+    lang = language.load("en")
+    found = segment(reading, lang, read_heading(reading, lang).end).markers
+    assert [(m.number, m.paragraph) for m in found] == [(6, "PP1")]
+
+
 @pytest.mark.parametrize(("form", "paragraph", "notes", "expected"), MARKERS, ids=[m[0] for m in MARKERS])
 def test_markers(form: str, paragraph: str, notes: list[int], expected: list[tuple[int, bool]]) -> None:
     note_lines = "".join(f"\n{n} A note." for n in notes)

@@ -23,6 +23,7 @@ _SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(
 # A number set apart after a year ("of 22 December 1976 2 and", "1979 97,"): a marker only when
 # it is the next note in sequence (a day never follows a year).
 _SPACED_AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
+_NUMBERED_ABBREVIATION = re.compile(r"(?:^|[/(])(?:rev|add|corr|amend|no|nos|vol|chap|para|p|pp|art|sect)\.$")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # Digits glued to an old-series Security Council document number ("S/896728" is S/8967 and note 28;
 # such numbers never ran past five digits) or to an addendum's ("Corr.16" is Corr.1 and note 6).
@@ -43,10 +44,17 @@ _GLUED_MODIFIER = re.compile(r"(?:(?<=Corr\.)|(?<=Add\.)|(?<=Rev\.))(\d)(\d{1,3}
 
 
 def find_markers(
-    text: str, paragraphs: list[Paragraph], notes: set[int], language: Language, year: int | None = None
+    text: str,
+    paragraphs: list[Paragraph],
+    notes: set[int],
+    language: Language,
+    year: int | None = None,
+    heading_notes: frozenset[int] = frozenset(),
 ) -> list[Marker]:
     """Every paragraph's markers, in order; a spaced number counts as the next note in sequence.
-    ``year`` (the resolution's) bounds the document numbers it can cite."""
+    ``year`` (the resolution's) bounds the document numbers it can cite; ``heading_notes`` are
+    notes the volumes call from a resolution's heading, which no damaged mark in the body is
+    read as when that leaves one reading."""
     markers: list[Marker] = []
     bound = highest_document(year)
     highest = min(notes, default=1) - 1  # the highest note number called so far
@@ -54,16 +62,19 @@ def find_markers(
         found = _markers(text, paragraph, notes, highest + 1, language, bound)
         markers.extend(found)
         highest = max([highest, *(m.number for m in found)])
-    markers.extend(_damaged(text, paragraphs, notes, markers))
+    markers.extend(_damaged(text, paragraphs, notes, markers, heading_notes))
     return sorted(markers, key=lambda m: m.span[0])
 
 
-def _damaged(text: str, paragraphs: list[Paragraph], notes: set[int], markers: list[Marker]) -> list[Marker]:
+def _damaged(
+    text: str, paragraphs: list[Paragraph], notes: set[int], markers: list[Marker], heading_notes: frozenset[int]
+) -> list[Marker]:
     """Markers OCR damaged into a quotation mark or a degree sign ("libanaise\","), for the
     printed notes no marker calls: tied only where one reading fits. A mark with the digits OCR
     kept ("19807',") takes the one untied note those digits fit (71 of 70 and 71 fits "7'" only
     if 70 is called); marks without digits are tied when there are as many of them as notes left
-    untied, each between the markers of the notes before and after it."""
+    untied (or, the volumes' heading notes set aside, as many as the others), each between the
+    markers of the notes before and after it."""
     untied = sorted(notes - {m.number for m in markers})
     if not untied:
         return []
@@ -82,6 +93,8 @@ def _damaged(text: str, paragraphs: list[Paragraph], notes: set[int], markers: l
             if len(fits) == 1:
                 untied.remove(fits[0])
                 found.append(Marker(fits[0], (match.start(), match.end()), paragraph.id, False))
+    if bare and len(bare) < len(untied):
+        untied = [n for n in untied if n not in heading_notes]
     if bare and len(bare) == len(untied):
         found += [
             Marker(number, (position, position + 1), paragraph, False)
@@ -179,6 +192,8 @@ def _spaced_marker(body: str, match: re.Match[str], noted: bool, next_in_sequenc
     if day and day.group("month").lower() in language.months:
         return False  # a day: "from 3 to 7 March", "3 March"
     at_end = not body[match.end() :].strip(" .;,:")
+    if _NUMBERED_ABBREVIATION.search(previous):
+        return False  # "Rev. 1", "No. 4", "vol. 3": the number of what the abbreviation names
     if previous[-1:] not in ",;:.)" and previous in language.not_before_marker:
         return False  # "paragraph 5", "session 12"; but "session; 1" ends a clause with a marker
     punctuated = previous[-1:] in ",;.:)" or body[match.end() : match.end() + 1] in (",", ";", ":", ".")

@@ -44,7 +44,8 @@ def segment(reading: Reading, language: Language, start: int, year: int | None =
         paragrapher.line(*span)
     _number(segments.paragraphs)
     numbers = {n.number for n in segments.footnotes}
-    segments.markers = find_markers(reading.text, segments.paragraphs, numbers, language, year)
+    heading = frozenset(n.number for n in segments.footnotes if language.pattern("heading_note").match(n.text))
+    segments.markers = find_markers(reading.text, segments.paragraphs, numbers, language, year, heading)
     for note in segments.footnotes:
         note.paragraphs = list(dict.fromkeys(m.paragraph for m in segments.markers if m.number == note.number))
     _untied(segments.footnotes)
