@@ -62,6 +62,13 @@ CLEANING = [
         "\n2 Ibid., document S/12262.\n3 Ibid., Supplement, document S/12275.\n4 Ibid., 1983rd meeting.",
     ),
     (
+        "a treaty note whose number OCR left as '==.' after a numbered note",
+        "The Security Council,|Recalling A,|21 Ibid., document|S/13802.|==. United Nations, Treaty Series.|vol. 75. p. 287."
+        "|Having invited,",
+        f"The Security Council,\n\nRecalling A,\n\nHaving invited,\n\n{NOTES_RULE}"
+        "\n21 Ibid., document S/13802.\n22 United Nations, Treaty Series. vol. 75. p. 287.",
+    ),
+    (
         "the body's line wrapped in two is one line",
         "Résolution 570 (1985)|Le Conseil de|sécurité,|Apprenant avec regret la|démission du juge,",
         "Résolution 570 (1985)\n\nLe Conseil de sécurité,\n\nApprenant avec regret la démission du juge,",

@@ -24,8 +24,11 @@ _NUMBER_ONLY = re.compile(r"^(\d{1,3})$")
 _MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
 # A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
 # What OCR leaves of a note's number: a quotation mark, an apostrophe, a degree sign.
-_LOST_NUMBER = re.compile(r"^[\"'’“”°=]+\s*")
+# What OCR leaves of a note's number: quotation marks, an apostrophe, a degree sign, "==.",
+# a capital I for a 1.
+_LOST_NUMBER = re.compile(r"^(?:[\"'’“”°=]+\.?|I(?=\s))\s*")
 _MOST_LOST = 3  # notes read back before a numbered one
+_LONGEST_NOTE = 6  # lines of a note read back
 _VOLUME_NOTE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÉÈÀ\"«“'(\[])(.+)$")
 
 
@@ -35,8 +38,11 @@ class Note:
     lines: list[str] = field(default_factory=list)
 
     def ended(self) -> bool:
+        """The note's last line ends a sentence; "Recueil des Traités." and "Treaty Series." go on with a volume."""
         last = next((line for line in reversed(self.lines) if line), "")
-        return last.endswith((".", ".»", ".”", ";", ".)"))
+        return last.endswith((".", ".»", ".”", ";", ".)")) and not re.search(
+            r"(?:Trait[ée]s|Treaty Series)[.,]?$", last
+        )
 
 
 def lift_notes(lines: list[str], language: Language) -> tuple[list[str], list[Note]]:
@@ -175,7 +181,8 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
             note.lines.append(lines[i])
             i += 1
         following = _LOST_NUMBER.sub("", lines[i]) if i < len(lines) and note.ended() else ""
-        if not following or not language.pattern("lost_note_opener").match(following):
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if not following or not language.pattern("lost_note_opener").match(f"{following} {after}"):
             return i
         note = Note(note.number + 1, [following])  # the next note, its number lost: "Document S/14545 ..."
         notes.append(note)
@@ -191,13 +198,13 @@ def _lost_before(body: list[str], number: int, language: Language) -> list[Note]
     index = len(body)
     while index > 0 and len(starts) < min(_MOST_LOST, number - 1):
         start = index - 1
-        while start > 0 and not _opens_lost_note(body, start, language):
+        while start > max(0, index - _LONGEST_NOTE) and not _opens_lost_note(body, start, language):
             start -= 1
         if start <= 0 or not _opens_lost_note(body, start, language) or not body[index - 1].endswith("."):
             break
         starts.append(start)
         index = start
-    if not starts or not re.search(r"[,;:.]$", body[starts[-1] - 1]):
+    if not starts:
         return []
     ends = [len(body), *starts[:-1]]
     notes = [
@@ -210,7 +217,7 @@ def _lost_before(body: list[str], number: int, language: Language) -> list[Note]
 
 def _opens_lost_note(body: list[str], index: int, language: Language) -> bool:
     line = _LOST_NUMBER.sub("", body[index])
-    return bool(language.pattern("lost_note_opener").match(line)) and body[index - 1].endswith((".", ","))
+    return bool(language.pattern("lost_note_opener").match(line)) and body[index - 1].endswith((".", ",", ";", ":"))
 
 
 def _trailing_notes(lines: list[str]) -> tuple[int, list[Note]] | None:
