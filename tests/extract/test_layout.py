@@ -69,6 +69,12 @@ CLEANING = [
         "\n21 Ibid., document S/13802.\n22 United Nations, Treaty Series. vol. 75. p. 287.",
     ),
     (
+        "a note's number printed with a full stop before a bare symbol",
+        "The Security Council,|Noting A,|1. Decides B.|45 Ibid., document S/20742.|46 Ibid., document S/20733.|47. S/20758.",
+        f"The Security Council,\n\nNoting A,\n\n1. Decides B.\n\n{NOTES_RULE}"
+        "\n45 Ibid., document S/20742.\n46 Ibid., document S/20733.\n47 S/20758.",
+    ),
+    (
         "the body's line wrapped in two is one line",
         "Résolution 570 (1985)|Le Conseil de|sécurité,|Apprenant avec regret la|démission du juge,",
         "Résolution 570 (1985)\n\nLe Conseil de sécurité,\n\nApprenant avec regret la démission du juge,",

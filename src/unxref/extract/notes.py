@@ -27,6 +27,8 @@ _MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
 # What OCR leaves of a note's number: quotation marks, an apostrophe, a degree sign, "==.",
 # a capital I for a 1.
 _LOST_NUMBER = re.compile(r"^(?:[\"'’“”°=]+\.?|I(?=\s))\s*")
+# A note's number printed with a full stop, before a bare symbol: "47. S/20758." (never "47. Requests ...").
+_DOTTED_NOTE = re.compile(r"^(\d{1,3})\.\s+([A-Z]{1,2}/\S+)$")
 _MOST_LOST = 3  # notes read back before a numbered one
 _LONGEST_NOTE = 6  # lines of a note read back
 _VOLUME_NOTE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÉÈÀ\"«“'(\[])(.+)$")
@@ -182,7 +184,10 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
             i += 1
         following = _LOST_NUMBER.sub("", lines[i]) if i < len(lines) and note.ended() else ""
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        if not following or not language.pattern("lost_note_opener").match(f"{following} {after}"):
+        dotted = _DOTTED_NOTE.match(following)
+        if dotted and int(dotted.group(1)) == note.number + 1:
+            following = dotted.group(2)  # "47. S/20758.": the next note, its number printed with a full stop
+        elif not following or not language.pattern("lost_note_opener").match(f"{following} {after}"):
             return i
         note = Note(note.number + 1, [following])  # the next note, its number lost: "Document S/14545 ..."
         notes.append(note)
