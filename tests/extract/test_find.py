@@ -18,6 +18,23 @@ FORMS = [
     (
         "en",
         "SC",
+        "Recalling resolutions 2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967, 32/5 of 28 October 1977 and 33/113,",
+        [
+            "resolution A/RES/2253 (ES-V)",
+            "resolution A/RES/2254 (ES-V)",
+            "resolution A/RES/32/5",
+            "resolution A/RES/33/113",
+        ],
+    ),
+    (
+        "fr",
+        "SC",
+        "Rappelant les résolutions antérieures de l'Assemblée générale 2253 (LS-V) et 3212 ( XXIX),",
+        ["resolution A/RES/2253 (ES-V)", "resolution A/RES/3212 (XXIX)"],
+    ),
+    (
+        "en",
+        "SC",
         "Recalling resolutions 660 (1990), 661 (1990) and 686 (1991),",
         ["resolution S/RES/660 (1990)", "resolution S/RES/661 (1990)", "resolution S/RES/686 (1991)"],
     ),

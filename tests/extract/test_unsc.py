@@ -29,7 +29,6 @@ KNOWN_GAPS = {
         "S_RES_0276_1970_EN_GOLD.txt",
         "resolutions",
     ): "the text prints 2145 (XXII) for 2145 (XXI); we keep what is printed",
-    ("S_RES_0446_1979_EN_GOLD.txt", "resolutions"): "a list mixing old and new styles after 'of 4 and 14 July 1967'",
     ("S_RES_0605_1987_EN_GOLD.txt", "resolutions"): "'217A (III)': the part letter glued to the number",
     (
         "S_RES_0005_1946_EN_GOLD.txt",

@@ -75,9 +75,10 @@ REFERENCE = re.compile(
     | (?P<old>                                #  old style: number (qualifier)
         (?P<onumber>\d{1,4})                  #   the number: 687
         (?:\s+(?P<opart>[A-Z]))?              #   a part letter: 2200 A
-        \s*\((?P<qualifier>                   #   in parentheses:
-        \d{4} | [IVXL]+ | E?S-(?:[IVXL]+|\d+) #   a year, a Roman session, a special session
-        )\))""",
+        \s*\(\s?(?P<qualifier>                #   in parentheses (OCR may space them: "( XXIX)"):
+        \d{4} | [IVXL]+ | E?S-(?:[IVXL]+|\d+) #   a year, a Roman session, a special session,
+        | (?:LS|E8)-[IVXL]+                   #   an emergency special session as OCR misread it
+        )\s?\))""",
     re.VERBOSE,
 )
 SERIES = frozenset(
@@ -245,7 +246,10 @@ def reference_symbol(prefix: str, reference: re.Match[str], number: str | None =
     'S/RES/687 (1991)'
     >>> reference_symbol("A", REFERENCE.match("61/183-185"), "184")
     'A/RES/61/184'
+    >>> reference_symbol("A", REFERENCE.match("2253 (LS-V)")), reference_symbol("A", REFERENCE.match("3212 ( XXIX)"))
+    ('A/RES/2253 (ES-V)', 'A/RES/3212 (XXIX)')
     """
     if reference.group("new"):
         return normalize(f"{prefix}/RES/{reference.group('session')}/{number or reference.group('number')}")
-    return normalize(f"{prefix}/RES/{number or reference.group('onumber')} ({reference.group('qualifier')})")
+    qualifier = re.sub(r"^(?:LS|E8)-", "ES-", reference.group("qualifier"))
+    return normalize(f"{prefix}/RES/{number or reference.group('onumber')} ({qualifier})")
