@@ -51,3 +51,15 @@ def test_french_back_references_are_read() -> None:
 def test_a_back_reference_with_nothing_cited_before_cites_nothing() -> None:
     text = "The Security Council,\n\n1. Calls upon all States to comply with the above-mentioned resolutions;\n"
     assert _back_references(text) == []
+
+
+def test_the_above_resolutions_is_a_back_reference() -> None:
+    # S/RES/517 (1982), paragraph 3: "Censures Israel for its failure to comply with the above resolutions;"
+    text = (
+        "The Security Council,\n\n1. Reconfirms its resolutions 508 (1982) and 509 (1982);\n\n"
+        "2. Censures Israel for its failure to comply with the above resolutions;\n"
+    )
+    assert _back_references(text) == [
+        ("OP2", "S/RES/508 (1982)", "the above resolutions"),
+        ("OP2", "S/RES/509 (1982)", "the above resolutions"),
+    ]
