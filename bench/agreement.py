@@ -16,6 +16,7 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,6 +77,43 @@ def printed(target: str, text: str) -> bool:
     return re.search(rf"(?<!\d){key}", text) is not None
 
 
+def cause(target: str, paragraph: str | None, own: Document, other: Document, same_ids: bool) -> str:
+    """Why a target (or a paragraph-target pair) that both texts print is found in one text only.
+
+    ``own`` finds it and ``other`` does not (or not in ``paragraph``)."""
+    found = [c for c in own.citations if c.target == target]
+    elsewhere = [c for c in other.citations if c.target == target]
+    if elsewhere and not same_ids:
+        return "the paragraphs differ (see ids)"
+    if elsewhere and any(c.footnote is None for c in elsewhere) and all(c.footnote is not None for c in found):
+        return "a note the other text prints without its number, read in its paragraph"
+    if elsewhere:
+        return "tied to another paragraph"
+    numbers = [n for n in other.footnotes if printed(target, n.text)]
+    if any(n.status != "tied" for n in numbers):
+        return "the other text prints the note, its marker not found"
+    if numbers:
+        return "the other text ties the note, its symbol not read"
+    return "the other text prints the number where no citation is read"
+
+
+def disagreements(english: Document, french: Document) -> list[tuple[str, str]]:
+    """(text, cause) of each target or pair found in one text only, of what both texts print."""
+    same_ids = [p.id for p in english.paragraphs] == [p.id for p in french.paragraphs]
+    found: list[tuple[str, str]] = []
+    for name, own, other in (("en", english, french), ("fr", french, english)):
+        mine, theirs = facts(own, other), facts(other, own)
+        for kind in ("resolutions", "documents"):
+            found += [
+                (f"{name}-only {t}", cause(t, None, own, other, same_ids)) for t in sorted(mine[kind] - theirs[kind])
+            ]
+        for pair in sorted(mine["pairs"] - theirs["pairs"]):
+            paragraph, target = pair.split(" ", 1)
+            if target in theirs["resolutions"] | theirs["documents"] or "/" not in target:
+                found.append((f"{name}-only {pair}", cause(target, paragraph, own, other, same_ids)))
+    return found
+
+
 def main() -> None:
     started = time.perf_counter()
     scores: dict[str, list[float]] = {
@@ -91,6 +129,7 @@ def main() -> None:
             "ids",
         )
     }
+    causes: Counter[str] = Counter()
     lines: list[str] = []
     failures = 0
     for english_path, french_path in pairs():
@@ -109,16 +148,15 @@ def main() -> None:
         english_ids, french_ids = [p.id for p in english.paragraphs], [p.id for p in french.paragraphs]
         scores["count"].append(float(len(english_ids) == len(french_ids)))
         scores["ids"].append(float(english_ids == french_ids))
-        report = [
-            f"  {name}: en-only {sorted(left[name] - right[name])} fr-only {sorted(right[name] - left[name])}"
-            for name in ("resolutions", "documents", "pairs")
-            if left[name] != right[name]
-        ]
+        report = []
         for name, own, other in (("English", left, both_left), ("French", right, both_right)):
             if own["pairs"] != other["pairs"]:
                 lacking = "French" if name == "English" else "English"
                 left_out = sorted({pair.split(" ", 1)[1] for pair in own["pairs"] - other["pairs"]})
-                report.append(f"  cited in the {name} text, not printed in the {lacking}: {left_out}")
+                report.append(f"  not printed in the {lacking} text: {left_out}")
+        for text, why in disagreements(english, french):
+            causes[why] += 1
+            report.append(f"  {text}: {why}")
         if english_ids != french_ids:
             report.append(f"  ids: en {english_ids} fr {french_ids}")
         if report:
@@ -137,6 +175,9 @@ def main() -> None:
         ("ids", "same paragraph ids"),
     ):
         print(f"  {label:40} {statistics.fmean(scores[name]):.3f}")
+    print("what both texts print, found in one only, by cause:")
+    for why, count in causes.most_common():
+        print(f"  {count:4}  {why}")
     print(f"disagreements: {CASES.relative_to(ROOT)}")
 
 

@@ -63,3 +63,18 @@ def test_the_above_resolutions_is_a_back_reference() -> None:
         ("OP2", "S/RES/508 (1982)", "the above resolutions"),
         ("OP2", "S/RES/509 (1982)", "the above resolutions"),
     ]
+
+
+def test_the_resolutions_of_named_bodies_mentioned_above_is_a_back_reference() -> None:
+    # S/RES/267 (1969), paragraph 2, in English and in French.
+    english = (
+        "The Security Council,\n\nRecalling its resolution 252 (1968),\n\n1. Reaffirms its resolution 252 (1968);\n\n"
+        "2. Deplores the failure of Israel to show any regard for the resolutions of the General Assembly and "
+        "the Security Council mentioned above;\n"
+    )
+    french = (
+        "Le Conseil de sécurité,\n\nRappelant sa résolution 252 (1968),\n\n1. Réaffirme sa résolution 252 (1968);\n\n"
+        "2. Insiste sur la mise en oeuvre complète des résolutions ci-dessus;\n"
+    )
+    assert [(p, t) for p, t, _ in _back_references(english)] == [("OP2", "S/RES/252 (1968)")]
+    assert _back_references(french) == [("OP2", "S/RES/252 (1968)", "des résolutions ci-dessus")]

@@ -75,6 +75,13 @@ CLEANING = [
         "\n45 Ibid., document S/20742.\n46 Ibid., document S/20733.\n47 S/20758.",
     ),
     (
+        "the next note in sequence after a note, whatever its first word",
+        "The Security Council,|Noting the report of the Secretary|22 Ibid., document|S/10841.|23 Legal Consequences for"
+        "|States, I.C.J. Reports 1971,|p. 16.|General,",
+        f"The Security Council,\n\nNoting the report of the Secretary General,\n\n{NOTES_RULE}"
+        "\n22 Ibid., document S/10841.\n23 Legal Consequences for States, I.C.J. Reports 1971, p. 16.",
+    ),
+    (
         "the body's line wrapped in two is one line",
         "Résolution 570 (1985)|Le Conseil de|sécurité,|Apprenant avec regret la|démission du juge,",
         "Résolution 570 (1985)\n\nLe Conseil de sécurité,\n\nApprenant avec regret la démission du juge,",
