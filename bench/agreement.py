@@ -42,9 +42,10 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 def facts(document: Document, other: Document | None = None) -> dict[str, set[str]]:
     """What a text cites; with ``other``, only what both texts print: a target whose number the
-    other text does not print anywhere (a note the French file lacks, a paragraph lost in one
-    scan, a symbol OCR damaged beyond a reading) is left out."""
-    citations = [c for c in document.citations if other is None or printed(c.target, other.text)]
+    other text neither cites nor prints anywhere (a note the French file lacks, a paragraph lost
+    in one scan, a symbol OCR damaged beyond a reading) is left out."""
+    cited = {c.target for c in other.citations} if other else set()
+    citations = [c for c in document.citations if other is None or c.target in cited or printed(c.target, other.text)]
     return {
         "resolutions": {c.target for c in citations if c.kind == "resolution"},
         "documents": {c.target for c in citations if c.kind == "document"},

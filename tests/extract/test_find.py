@@ -81,6 +81,12 @@ FORMS = [
     ("en", "GA", "Recalling A/RES/55/2,", ["resolution A/RES/55/2"]),
     ("en", "GA", "Reaffirming the Charter of the United Nations,", ["treaty un-charter"]),
     ("en", "GA", "Reaffirming the purposes of the Charter,", ["treaty un-charter"]),
+    (
+        "fr",
+        "SC",
+        "Se référant aux principes humanitaires des Conventions de Genève de 1949,",
+        [f"treaty geneva-convention-{n}-1949" for n in ("i", "ii", "iii", "iv")],
+    ),
     ("en", "GA", "Urges States to ratify the United Nations Convention against Corruption,", ["treaty uncac"]),
     ("fr", "GA", "Rappelant sa résolution 61/183 du 20 décembre 2006,", ["resolution A/RES/61/183"]),
     (
