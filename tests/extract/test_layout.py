@@ -193,6 +193,13 @@ SEGMENTS = [
     ),
     (
         "fr",
+        "the decisions a volume prints after the adoption line are not the resolution's",
+        "Le Conseil de sécurité,|Rappelant A,|1. Prie B.|Adoptée à l'unanimité à|la 2848` séance|Décisions"
+        "|Dans une lettre, en date du 21 février 1989, le Secrétaire général a rappelé la résolution 435 (1978).",
+        ["PP1 recalling", "OP1 requesting"],
+    ),
+    (
+        "fr",
         "French preamble and operative part",
         "L’Assemblée générale,|Rappelant A,|1. Prie B;",
         ["PP1 recalling", "OP1 requesting"],

@@ -134,10 +134,13 @@ class _Paragrapher:
         self.awaiting_title: Section | None = None
         self.quoting: Paragraph | None = None  # a paragraph whose quotation is being read
         self.quote_opened = False
+        self.adopted = False  # an adoption line has been read
+        self.ended = False  # the decisions a volume prints after the resolution have begun
 
     def line(self, start: int, end: int) -> None:
         line = self.text[start:end]
-        if self.quotation(line, end) or self.adoption(line) or self.structure(line, start, end):
+        self.ended = self.ended or (self.adopted and bool(self.language.pattern("volume_section").match(line)))
+        if self.ended or self.quotation(line, end) or self.adoption(line) or self.structure(line, start, end):
             return
         numbered = _NUMBERED.match(line)
         sub = _SUB.match(line)
@@ -205,6 +208,7 @@ class _Paragrapher:
         """An adoption line ("Adopted at the 2345th meeting") gives the meeting and date, and no paragraph."""
         if not self.language.pattern("adopted_line").match(line):
             return False
+        self.adopted = True
         meeting = self.language.pattern("meeting").search(line)
         if meeting and self.segments.meeting is None:
             self.segments.meeting = int(meeting.group("meeting"))

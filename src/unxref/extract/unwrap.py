@@ -145,10 +145,11 @@ def _opens_body(line: str, language: Language) -> bool:
 
 @cache
 def _layout_start(language: Language) -> re.Pattern[str]:
-    """The language's lines that start a paragraph: the body's line, an adoption or meeting line, an annex or article heading."""
+    """The language's lines that start a paragraph: the body's line, an adoption or meeting line,
+    a volume's "Décisions", an annex or article heading."""
     parts = (
         language.pattern(name).pattern
-        for name in ("paragraph_start", "adopted_line", "annex_heading", "article_heading")
+        for name in ("paragraph_start", "adopted_line", "volume_section", "annex_heading", "article_heading")
     )
     return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
 
