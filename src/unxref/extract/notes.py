@@ -186,7 +186,9 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         after = lines[i + 1] if i + 1 < len(lines) else ""
         numbered = _DOTTED_NOTE.match(following) or _VOLUME_NOTE.match(following)
         if numbered and int(numbered.group(1)) == note.number + 1:
-            following = numbered.group(2)  # the next note in sequence ("23 Conséquences juridiques ...", "47. S/20758.")
+            following = numbered.group(
+                2
+            )  # the next note in sequence ("23 Conséquences juridiques ...", "47. S/20758.")
         elif not following or not language.pattern("lost_note_opener").match(f"{following} {after}"):
             return i
         note = Note(note.number + 1, [following])  # the next note, its number lost: "Document S/14545 ..."

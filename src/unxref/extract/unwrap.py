@@ -50,7 +50,11 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
             blank = True
             continue
         line = _repair_number(raw, following, language)
-        brings_text = bool(paragraphs) and introduces_text(" ".join(paragraphs[-1]), language)
+        brings_text = (
+            bool(paragraphs)
+            and paragraphs[-1][-1].endswith(":")
+            and introduces_text(" ".join(paragraphs[-1]), language)
+        )
         if paragraphs and not brings_text and _continues(paragraphs[-1], line, blank, in_body, language):
             paragraphs[-1].append(line)
         else:
@@ -91,7 +95,13 @@ def _continues(paragraph: list[str], line: str, blank: bool, in_body: bool, lang
         return False  # "Résolution 1625 (2005) du 14 septembre 2005", then "Décide ..."
     if _ends_at_label(paragraph, line, language):
         return False
-    if blank and in_body and line[0].isupper() and _opens_with_verb(line, language):
+    if (
+        blank
+        and in_body
+        and line[0].isupper()
+        and not _CLAUSE_END.search(previous)
+        and _opens_with_verb(line, language)
+    ):
         return False  # "Recommends ...", "Seriously concerned ..." after a blank line, the comma before lost
     if not blank:
         return True

@@ -73,10 +73,12 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def _name_matches(text: str, start: int, end: int, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]]:
-    """Every name in the region, left to right, none inside another. Looking for each first
-    word with ``str.find`` leaves the regular expressions only the few places a name may start."""
+    """Every name in the region, left to right, none inside another. Only the region's words
+    that some name starts with are tried with the regular expressions."""
     region = text[start:end].lower()
-    candidates = sorted((start + at, word) for word in patterns for at in _occurrences(region, word))
+    candidates = [
+        (start + word.start(), word.group(0)) for word in _FIRST_WORD.finditer(region) if word.group(0) in patterns
+    ]
     matches: list[re.Match[str]] = []
     for position, word in candidates:
         if (matches and position < matches[-1].end()) or _glued_before(text, position):
@@ -85,14 +87,6 @@ def _name_matches(text: str, start: int, end: int, patterns: dict[str, re.Patter
         if match:
             matches.append(match)
     return matches
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 def _glued_before(text: str, position: int) -> bool:
