@@ -95,6 +95,8 @@ def cause(target: str, paragraph: str | None, own: Document, other: Document, sa
         return "the other text prints the note, its marker not found"
     if numbers:
         return "the other text ties the note, its symbol not read"
+    if "/" not in target:
+        return "named in one text only (a name the other words differently, or OCR damaged)"
     return "the other text prints the number where no citation is read"
 
 

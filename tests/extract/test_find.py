@@ -153,6 +153,7 @@ NOTES = [
     # OCR damage with one reading (the unsc-fr annual volumes; the 1990s English texts).
     ("fr", "Document S111694.", ["document S/11694"]),
     ("fr", "Document S/I3885.", ["document S/13885"]),
+    ("fr", "Dans le document S/ I 7770.", ["document S/17770"]),
     ("fr", "Documents S 19927 et S/19928.", ["document S/19927", "document S/19928"]),
     ("en", "Document S/12611/Rey.1.", ["document S/12611/Rev.1"]),
     ("en", "Ibid., document S/14883 and Con.1.", ["document S/14883", "document S/14883/Corr.1"]),
