@@ -82,6 +82,18 @@ CLEANING = [
         "\n22 Ibid., document S/10841.\n23 Legal Consequences for States, I.C.J. Reports 1971, p. 16.",
     ),
     (
+        "a verb after a line ending in a year starts a paragraph though the comma is lost",
+        "Le Conseil de sécurité,|Notant que le Gouvernement est convenu de maintenir la Force au-delà du 15|décembre 1989"
+        "|Réaffirmant les dispositions,",
+        "Le Conseil de sécurité,\n\nNotant que le Gouvernement est convenu de maintenir la Force au-delà du 15 décembre 1989"
+        "\n\nRéaffirmant les dispositions,",
+    ),
+    (
+        "a scrap of letters OCR left after a clause's end does not hide it",
+        "Le Conseil de sécurité,|Ayant étudié le rapport et les additifs|ultérieurs,|s|au|S'étant exprimé par la voix du Président,",
+        "Le Conseil de sécurité,\n\nAyant étudié le rapport et les additifs ultérieurs, s au\n\nS'étant exprimé par la voix du Président,",
+    ),
+    (
         "the body's line wrapped in two is one line",
         "Résolution 570 (1985)|Le Conseil de|sécurité,|Apprenant avec regret la|démission du juge,",
         "Résolution 570 (1985)\n\nLe Conseil de sécurité,\n\nApprenant avec regret la démission du juge,",

@@ -29,6 +29,7 @@ _STRUCTURE = re.compile(
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\)|\([ivx]+\))$")  # "5." alone: its text follows
 # A section label, a symbol, an editorial note in brackets: a line of its own.
 _LABEL = re.compile(r"[IVX]+\.?|[A-H]\.?|[A-Z]{1,2}/\S+|.*\]")
+_ENDS_WITH_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d$")
 # OCR misreads paragraph numbers: "1." as "I.", "l.", "L." or "L", "4." as "4," or "4", and a
 # number alone on its line ("1", its text on the next) loses its full stop.
 _DAMAGED_NUMBER = re.compile(
@@ -89,10 +90,12 @@ def _continues(paragraph: list[str], line: str, blank: bool, in_body: bool, lang
     previous = paragraph[-1]
     if _LABEL_ONLY.match(previous):
         return True  # "5." alone on its line, its text on the next
-    if _starts(line, previous, language) or _opens_body(previous, language):
+    if _starts(line, _clause_line(paragraph), language) or _opens_body(previous, language):
         return False
     if not in_body and _ends_with_date(previous, language) and _opens_with_verb(line, language):
         return False  # "Résolution 1625 (2005) du 14 septembre 2005", then "Décide ..."
+    if _ENDS_WITH_YEAR.search(previous) and line[0].isupper() and _opens_with_verb(line, language):
+        return False  # "... au-delà du 15 décembre 1989", its comma lost, then "Réaffirmant ..."
     if _ends_at_label(paragraph, line, language):
         return False
     if (
@@ -128,6 +131,12 @@ def introduces_text(paragraph: str, language: Language) -> bool:
     """A paragraph that brings in a text of its own ("Adopts the following declaration:"),
     not one that ends in a colon before a list or a quotation."""
     return bool(language.pattern("introduces_text").search(paragraph.rstrip()))
+
+
+def _clause_line(paragraph: list[str]) -> str:
+    """The line whose end tells whether the paragraph's clause ended: the last one, unless OCR
+    left a stray scrap of one or two letters after it ("s", "au")."""
+    return next((line for line in reversed(paragraph) if len(line) > 2 or not line.isalpha()), paragraph[-1])
 
 
 def _starts(line: str, previous: str, language: Language) -> bool:
