@@ -33,7 +33,7 @@ class _Furniture:
     masthead_end: re.Pattern[str]
     masthead_symbol: re.Pattern[str]
     masthead_series: re.Pattern[str]
-    lines: list[re.Pattern[str]]
+    lines: re.Pattern[str]  # every furniture line's pattern, in one
     running_head_lines: int
 
 
@@ -44,7 +44,7 @@ def _furniture() -> _Furniture:
         masthead_end=re.compile(data["masthead_end"]),
         masthead_symbol=re.compile(data["masthead_symbol"]),
         masthead_series=re.compile(data["masthead_series"]),
-        lines=[re.compile(p + "$") for p in data["lines"]],
+        lines=re.compile("|".join(f"(?:{p})$" for p in data["lines"])),
         running_head_lines=int(data["running_head_lines"]),
     )
 
@@ -111,7 +111,7 @@ def strip_volume_heads(text: str, language: Language) -> str:
 
 def is_furniture(line: str) -> bool:
     """A line that is furniture on any page of any layout (job numbers, barcodes, footers)."""
-    return any(pattern.match(line) for pattern in _furniture().lines)
+    return _furniture().lines.match(line) is not None
 
 
 def strip_running_heads(lines: list[str], language: Language) -> list[str]:

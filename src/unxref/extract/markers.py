@@ -16,13 +16,16 @@ from unxref.model import Marker, Paragraph, Span
 from unxref.un.language import Language
 from unxref.un.security_council import highest_document
 
-_GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,;:.)»”’]|$)")
-_GLUED_PUNCTUATION = re.compile(r"(?<=[,;:”’»)])(\d{1,3})(?=[\s,;:.)»”’]|$)")
-_GLUED_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(\d{1,3})(?![\d/])")
-_SPACED = re.compile(r"(?<=[^\W\d_]|[)\],;.:”’»])\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
+# Each pattern opens with what it matches first, its look-behind after it: the engine then skips
+# ahead to a digit (or a space, an "S") instead of trying the look-behind at every character
+# (on the 646 English texts, 514 against 149 ms for these seven patterns).
+_GLUED = re.compile(r"(\d(?<=[^\W\d_]\d)\d{0,2})(?=[\s,;:.)»”’]|$)")
+_GLUED_PUNCTUATION = re.compile(r"(\d(?<=[,;:”’»)]\d)\d{0,2})(?=[\s,;:.)»”’]|$)")
+_GLUED_YEAR = re.compile(r"((?:19|20)(?<![\d/]\d\d)\d\d)(\d{1,3})(?![\d/])")
+_SPACED = re.compile(r"\s(?<=[^\W\d_]\s|[)\],;.:”’»]\s)(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
 # A number set apart after a year ("of 22 December 1976 2 and", "1979 97,"): a marker only when
 # it is the next note in sequence (a day never follows a year).
-_SPACED_AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
+_SPACED_AFTER_YEAR = re.compile(r"(?:19|20)(?<![\d/]\d\d)\d\d\s(\d{1,3})(?=\s|[,;:]|\.(?!\d)|$)")
 _NUMBERED_ABBREVIATION = re.compile(r"(?:^|[/(])(?:rev|add|corr|amend|no|nos|vol|chap|para|p|pp|art|sect)\.$")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # Digits glued to an old-series Security Council document number ("S/896728" is S/8967 and note 28;
@@ -35,12 +38,12 @@ _DAMAGED = re.compile(
 )
 # A marker the converter glued to the next word: "Weapons 6and", "weapons, 7in".
 _GLUED_BEFORE = re.compile(
-    r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))(\d{1,3})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)"
+    r"(\d(?:(?<=[^\W\d_]\s\d)|(?<=[^\W\d_][,;]\s\d))\d{0,2})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)"
 )
 _DATE_AFTER = re.compile(r"\s*(?:(?:to|and|au|et|-|–)\s*\d{1,2}(?:er)?\s+)?(?P<month>[^\W\d_]+)")
 _OPENING_QUOTE = re.compile(r"[\"“«]")
-_GLUED_SYMBOL = re.compile(r"(?<![\w/])S/(\d{5,8})(?![\d/])")
-_GLUED_MODIFIER = re.compile(r"(?:(?<=Corr\.)|(?<=Add\.)|(?<=Rev\.))(\d)(\d{1,3})(?![\d/])")
+_GLUED_SYMBOL = re.compile(r"S(?<![\w/]S)/(\d{5,8})(?![\d/])")
+_GLUED_MODIFIER = re.compile(r"(?:Corr|Add|Rev)\.(\d)(\d{1,3})(?![\d/])")
 
 
 def find_markers(

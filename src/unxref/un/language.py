@@ -141,11 +141,20 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
     >>> verb.function, printed
     ('welcoming', 'Accueille également avec satisfaction')
     """
-    words = list(_WORD.finditer(text[:160]))
-    folded = [fold(w.group(0)) for w in words]
+    matches = _WORD.finditer(text[:160])
+    words: list[re.Match[str]] = []
+    folded: list[str] = []
+
+    def read(count: int) -> int:
+        """Fold the words up to ``count`` (an adverb is up to 3 words), no more: how many there are."""
+        while len(words) < count and (word := next(matches, None)):
+            words.append(word)
+            folded.append(_fold_word(word.group(0)))
+        return min(count, len(words))
+
     kept: list[tuple[str, int]] = []  # (lower-cased word, index in words)
     index = 0
-    while index < len(words) and len(kept) < 6:
+    while read(index + 4) > index and len(kept) < 6:
         adverb = _adverb_at(folded, index, language)
         if adverb and (kept or index + adverb < len(words)):
             index += adverb
@@ -157,10 +166,13 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
         verb = language.verbs.get(tuple(w for w, _ in kept[:length]))
         if verb:
             last = kept[length - 1][1] + 1
-            while last < len(words) and (adverb := _adverb_at(folded, last, language)):
+            while read(last + 4) > last and (adverb := _adverb_at(folded, last, language)):
                 last += adverb
             return verb, text[: words[last - 1].end()]
     return None
+
+
+_fold_word = lru_cache(maxsize=16_384)(fold)  # a paragraph's first words repeat across texts
 
 
 def _adverb_at(folded: list[str], index: int, language: Language) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from unxref.extract.find.found import Found
 from unxref.un.authorities import Authorities, fold
@@ -75,10 +75,8 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 def _name_matches(text: str, start: int, end: int, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]]:
     """Every name in the region, left to right, none inside another. Only the region's words
     that some name starts with are tried with the regular expressions."""
-    region = text[start:end].lower()
-    candidates = [
-        (start + word.start(), word.group(0)) for word in _FIRST_WORD.finditer(region) if word.group(0) in patterns
-    ]
+    words = _word_positions(text, start, end)
+    candidates = sorted((position, word) for word in words.keys() & patterns.keys() for position in words[word])
     matches: list[re.Match[str]] = []
     for position, word in candidates:
         if (matches and position < matches[-1].end()) or _glued_before(text, position):
@@ -87,6 +85,16 @@ def _name_matches(text: str, start: int, end: int, patterns: dict[str, re.Patter
         if match:
             matches.append(match)
     return matches
+
+
+@lru_cache(maxsize=4)
+def _word_positions(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Where each word of the region stands, in lower case: made once for the treaty, body and
+    alias names a region is searched for."""
+    positions: dict[str, list[int]] = {}
+    for word in _FIRST_WORD.finditer(text[start:end].lower()):
+        positions.setdefault(word.group(0), []).append(start + word.start())
+    return positions
 
 
 def _glued_before(text: str, position: int) -> bool:
