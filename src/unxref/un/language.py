@@ -55,6 +55,11 @@ class Language:
         return None if self.patterns["masthead"].match(line) else self.patterns["body_line"].match(line)
 
     @cached_property
+    def verb_starts(self) -> frozenset[tuple[str, ...]]:
+        """Every verb phrase's first word, first two words, ..., and the phrase itself."""
+        return frozenset(phrase[:length] for phrase in self.verbs for length in range(1, len(phrase) + 1))
+
+    @cached_property
     def phrase_words(self) -> frozenset[str]:
         """Every word of every verb phrase, folded."""
         return frozenset(word for phrase in self.verbs for word in phrase)
@@ -152,7 +157,8 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
             folded.append(_fold_word(word.group(0)))
         return min(count, len(words))
 
-    kept: list[tuple[str, int]] = []  # (lower-cased word, index in words)
+    phrase: tuple[str, ...] = ()  # the words read so far, lower-cased: always the start of some verb phrase
+    kept: list[int] = []  # their indexes in words
     index = 0
     while read(index + 4) > index and len(kept) < 6:
         adverb = _adverb_at(folded, index, language)
@@ -160,12 +166,15 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
             index += adverb
             continue
         word = folded[index]
-        kept.append((language.misreadings.get(word, word), index))
-        index += 1
+        longer = (*phrase, language.misreadings.get(word, word))
+        if longer not in language.verb_starts:
+            break  # no phrase goes on so: the longest one read so far is the answer
+        phrase, index = longer, index + 1
+        kept.append(index - 1)
     for length in range(len(kept), 0, -1):
-        verb = language.verbs.get(tuple(w for w, _ in kept[:length]))
+        verb = language.verbs.get(phrase[:length])
         if verb:
-            last = kept[length - 1][1] + 1
+            last = kept[length - 1] + 1
             while read(last + 4) > last and (adverb := _adverb_at(folded, last, language)):
                 last += adverb
             return verb, text[: words[last - 1].end()]
