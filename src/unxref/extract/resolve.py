@@ -99,6 +99,8 @@ def with_back_references(
     have = {(c.paragraph, c.target) for c in cited}
     added = []
     for paragraph in paragraphs:
+        if not language.pattern("resolution_word").search(text, *paragraph.span):
+            continue  # every back-reference names a resolution: a third as long on the French texts
         for ref in language.pattern("back_reference").finditer(text, *paragraph.span):
             for earlier in _referred_to(resolutions, order, order[paragraph.id], bool(ref["many"] or ref["many_"])):
                 if (paragraph.id, earlier.target) in have:

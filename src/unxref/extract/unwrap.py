@@ -29,6 +29,7 @@ _STRUCTURE = re.compile(
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\)|\([ivx]+\))$")  # "5." alone: its text follows
 # A section label, a symbol, an editorial note in brackets: a line of its own.
 _LABEL = re.compile(r"[IVX]+\.?|[A-H]\.?|[A-Z]{1,2}/\S+|.*\]")
+# Searched from four characters before the end (its look-behind still sees the one before).
 _ENDS_WITH_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d$")
 # OCR misreads paragraph numbers: "1." as "I.", "l.", "L." or "L", "4." as "4," or "4", and a
 # number alone on its line ("1", its text on the next) loses its full stop.
@@ -94,7 +95,7 @@ def _continues(paragraph: list[str], line: str, blank: bool, in_body: bool, lang
         return False
     if not in_body and _ends_with_date(previous, language) and _opens_with_verb(line, language):
         return False  # "Résolution 1625 (2005) du 14 septembre 2005", then "Décide ..."
-    if _ENDS_WITH_YEAR.search(previous) and line[0].isupper() and _opens_with_verb(line, language):
+    if _ENDS_WITH_YEAR.search(previous, len(previous) - 4) and line[0].isupper() and _opens_with_verb(line, language):
         return False  # "... au-delà du 15 décembre 1989", its comma lost, then "Réaffirmant ..."
     if _ends_at_label(paragraph, line, language):
         return False
