@@ -66,6 +66,7 @@ bench: install
 	$(BIN)/python bench/graph_and_validation.py
 	$(BIN)/python bench/publishing.py
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/ingest_ceiling.py
 	$(BIN)/python bench/engines_bench.py
 
 # The HTTP benchmark (issue 9): unxref beside Oxigraph's own server at 1M and 5M triples; about 15 minutes (and 10 more to ingest its corpora the first time); needs wrk.
