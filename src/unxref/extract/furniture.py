@@ -156,8 +156,12 @@ def _normal(text: str) -> str:
 
 
 def _in_capitals(line: str) -> bool:
+    """At least 8 letters, 80% of them capitals, and no symbol."""
+    capitals = sum(map(str.isupper, line))
+    if capitals < 0.8 * 8 or "/" in line:
+        return False  # most lines: too few capitals for 80% of 8 letters, without counting the letters
     letters = sum(map(str.isalpha, line))
-    return letters >= 8 and sum(map(str.isupper, line)) >= 0.8 * letters and "/" not in line
+    return letters >= 8 and capitals >= 0.8 * letters
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int]]:
