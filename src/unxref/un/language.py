@@ -169,8 +169,9 @@ def match_verb(text: str, language: Language) -> tuple[Verb, str] | None:
         longer = (*phrase, language.misreadings.get(word, word))
         if longer not in language.verb_starts:
             break  # no phrase goes on so: the longest one read so far is the answer
-        phrase, index = longer, index + 1
-        kept.append(index - 1)
+        phrase = longer
+        kept.append(index)
+        index += 1
     for length in range(len(kept), 0, -1):
         verb = language.verbs.get(phrase[:length])
         if verb:
