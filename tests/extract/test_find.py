@@ -163,6 +163,13 @@ NOTES = [
         ["document S/20134", "document S/20135"],
     ),
     ("en", "See S/13881/Rev. 1, annex.", ["document S/13881/Rev.1"]),
+    # Digits of other scripts are no symbol's: "٦٢" is not "62" (found by the fuzz test).
+    (
+        "fr",
+        "E/2007/28 et Corr.1, chap. I, sect. C, résolution ٦٢50/12.",
+        ["document E/2007/28", "document E/2007/28/Corr.1"],
+    ),
+    ("en", "Official Records of the General Assembly, 19٦٢ Supplement No. 8.", []),
 ]
 # Mentions: bodies and sessions named in a paragraph.
 MENTIONS = [

@@ -79,7 +79,7 @@ REFERENCE = re.compile(
         \d{4} | [IVXL]+ | E?S-(?:[IVXL]+|\d+) #   a year, a Roman session, a special session,
         | (?:LS|E8)-[IVXL]+                   #   an emergency special session as OCR misread it
         )\s?\))""",
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,  # digits 0-9 only: "٦٢" is no session's number
 )
 SERIES = frozenset(
     [

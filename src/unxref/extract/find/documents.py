@@ -128,7 +128,7 @@ def find_official_records(
     for match in language.pattern("official_records").finditer(text, start, end):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        year = re.search(r"\b(19|20)\d\d\b", match.group(0))
+        year = re.search(r"\b(19|20)\d\d\b", match.group(0), re.ASCII)
         supplement = re.search(r"(\d+)[A-Z]?$", match.group(0))
         if not (year and supplement):
             continue
