@@ -52,6 +52,14 @@ def size_mb(folder: Path) -> float:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
 
 
+def synthetic_corpus(work: Path, count: int) -> Path:
+    """The folder of ``count`` synthetic resolutions (`bench/synthetic.py`), made the first time."""
+    corpus = work / f"synthetic-{count}"
+    if not corpus.is_dir():
+        subprocess.run([sys.executable, str(BENCH / "synthetic.py"), str(corpus), str(count)], check=True)
+    return corpus
+
+
 def measure(name: str, source: Path, count: int, work: Path, validate: bool) -> None:
     store = work / f"store-{name.replace(' ', '-').replace(',', '')}-{'v' if validate else 'nv'}"
     subprocess.run(["rm", "-rf", str(store)], check=True)
@@ -84,9 +92,7 @@ def main() -> None:
         for validate in modes:
             measure("unsc-en", CORPUS, len(list(CORPUS.glob("*.txt"))), work, validate)
     for count in arguments.synthetic:
-        corpus = work / f"synthetic-{count}"
-        if not corpus.is_dir():
-            subprocess.run([sys.executable, str(BENCH / "synthetic.py"), str(corpus), str(count)], check=True)
+        corpus = synthetic_corpus(work, count)
         for validate in modes:
             measure(f"synthetic {count:,}", corpus, count, work, validate)
 

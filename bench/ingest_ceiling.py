@@ -20,17 +20,14 @@ import argparse
 import os
 import resource
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pyoxigraph
+from ingest_bench import BENCH, CORPUS, run_ingest, synthetic_corpus  # this folder's own
 
 from unxref.ingest import prepare
 
-BENCH = Path(__file__).resolve().parent
-CORPUS = BENCH.parent.parent / "shared" / "corpus" / "unsc-en"
 SAMPLE = 300  # documents prepared to time the preparing
 
 
@@ -52,11 +49,7 @@ def write_ms(source: Path, documents: int, work: Path) -> tuple[float, int]:
     """(CPU ms a document to bulk load and compact the corpus's quads, the number of quads)."""
     store = work / "ceiling-source"
     shutil.rmtree(store, ignore_errors=True)
-    subprocess.run(
-        [sys.executable, "-m", "unxref.cli", "ingest", str(source), "--store", str(store), "--no-validate"],
-        capture_output=True,
-        check=False,
-    )
+    run_ingest(source, store, ["--no-validate"])
     quads = pyoxigraph.Store.read_only(str(store)).dump(format=pyoxigraph.RdfFormat.N_QUADS)
     target = work / "ceiling-target"
     shutil.rmtree(target, ignore_errors=True)
@@ -91,10 +84,7 @@ def main() -> None:
     if CORPUS.is_dir():
         measure("unsc-en", CORPUS, work)
     for count in arguments.synthetic:
-        corpus = work / f"synthetic-{count}"
-        if not corpus.is_dir():
-            subprocess.run([sys.executable, str(BENCH / "synthetic.py"), str(corpus), str(count)], check=True)
-        measure(f"synthetic {count:,}", corpus, work)
+        measure(f"synthetic {count:,}", synthetic_corpus(work, count), work)
 
 
 if __name__ == "__main__":
