@@ -253,7 +253,36 @@ MARKERS = [
         [2, 3],
         [(2, False), (3, False)],
     ),
-    ("spaced after a year, out of sequence, is no marker", "Noting the letter of 22 December 1976 3,", [2, 3], []),
+    (
+        "spaced after a year, out of sequence: the one place that can call its note",
+        "Noting the letter of 22 December 1976 3,",
+        [2, 3],
+        [(3, False)],
+    ),
+    (
+        "spaced after a year, out of sequence, in two places: neither",
+        "Noting the letters of 22 December 1976 3 and 4 January 1977 3,",
+        [2, 3],
+        [],
+    ),
+    (
+        "spaced, out of sequence after the notes of another text",
+        "Having examined the report of the Ad Hoc Sub-Committee 7 and the recommendations",
+        [3, 4, 7],
+        [(7, False)],
+    ),
+    (
+        "spaced out of sequence, but out of order with the markers around it",
+        "Noting the report 7 and the letter of 3 June 19805,",
+        [5, 7],
+        [(5, False)],
+    ),
+    (
+        "a number before a year in parentheses is a resolution's",
+        "Recalling resolutions 242 (1967) and 38 (1948),",
+        [38],
+        [],
+    ),
 ]
 
 

@@ -65,8 +65,38 @@ def find_markers(
         found = _markers(text, paragraph, notes, highest + 1, language, bound)
         markers.extend(found)
         highest = max([highest, *(m.number for m in found)])
+    markers.extend(_out_of_sequence(text, paragraphs, notes, markers, language))
     markers.extend(_damaged(text, paragraphs, notes, markers, heading_notes))
     return sorted(markers, key=lambda m: m.span[0])
+
+
+def _out_of_sequence(
+    text: str, paragraphs: list[Paragraph], notes: set[int], markers: list[Marker], language: Language
+) -> list[Marker]:
+    """Markers set apart by spaces that the first pass left because they are not the next
+    note in sequence: the volumes skip the notes of decisions printed around a resolution
+    ("13 November 1979 97 and 1 December 1979 100", notes 98 and 99 elsewhere), and a note may
+    follow notes of the text printed before it ("ad hoc 7 et", notes 3 to 6 not its own). A
+    printed note no marker calls is tied to the one place that can call it: a number set apart
+    as a marker is, and between the markers of lower and higher notes."""
+    untied = notes - {m.number for m in markers}
+    places: dict[int, list[Marker]] = {}
+    for paragraph in paragraphs:
+        start, end = paragraph.span
+        body = text[start:end]
+        spaced = (m for m in _SPACED.finditer(body) if _spaced_marker(body, m, True, True, language))
+        for match in (*spaced, *_SPACED_AFTER_YEAR.finditer(body)):
+            number = int(match.group(1))
+            if number in untied:
+                span = (start + match.start(1), start + match.end(1))
+                places.setdefault(number, []).append(Marker(number, span, paragraph.id, False))
+    found = []
+    for number, (marker, *others) in places.items():
+        before = [m.number for m in markers if m.span[0] < marker.span[0]]
+        after = [m.number for m in markers if m.span[0] > marker.span[0]]
+        if not others and max(before, default=0) < number < min(after, default=number + 1):
+            found.append(marker)
+    return found
 
 
 def _damaged(
@@ -195,6 +225,8 @@ def _spaced_marker(body: str, match: re.Match[str], noted: bool, next_in_sequenc
     if day and day.group("month").lower() in language.months:
         return False  # a day: "from 3 to 7 March", "3 March"
     at_end = not body[match.end() :].strip(" .;,:")
+    if body.startswith(" (", match.end()):
+        return False  # "and 38 (1948)": a resolution's number, its year next
     if _NUMBERED_ABBREVIATION.search(previous):
         return False  # "Rev. 1", "No. 4", "vol. 3": the number of what the abbreviation names
     if previous[-1:] not in ",;:.)" and previous in language.not_before_marker:
