@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import pyoxigraph
@@ -21,8 +20,6 @@ from unxref.service.workers import QueryPool
 
 if TYPE_CHECKING:
     import networkx as nx
-
-TEMPLATES = Path(__file__).parent / "web" / "templates"
 
 
 @dataclass
@@ -63,7 +60,9 @@ class Service:
         return network(self.store)
 
 
-def get_service(request: Request) -> Service:
+async def get_service(request: Request) -> Service:
+    """The service now served. A coroutine, so FastAPI calls it on the event loop: a plain
+    function it would run in a thread, a hop that cost each request more than reading it."""
     service: Service = request.app.state.service
     return service
 

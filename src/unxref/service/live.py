@@ -24,7 +24,8 @@ from fastapi.templating import Jinja2Templates
 from unxref.config import ServiceSettings
 from unxref.location import open_read, served
 from unxref.rdf.iris import Iris
-from unxref.service.deps import TEMPLATES, Service
+from unxref.service.deps import Service
+from unxref.service.pages import TEMPLATES
 from unxref.service.workers import QueryPool
 
 CHECK_EVERY = 2.0  # seconds between looks at the store's LATEST pointer

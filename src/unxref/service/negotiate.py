@@ -20,6 +20,7 @@ comma-separated list, as SPARQLWrapper sends them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import mimeparse
 
@@ -38,6 +39,13 @@ def choose(formats: tuple[Format, ...], accept: str | None, format_keys: Sequenc
         return named
     if not accept or not accept.strip():
         return formats[0]
+    return _accepted(formats, accept)
+
+
+@lru_cache(maxsize=512)
+def _accepted(formats: tuple[Format, ...], accept: str) -> Format:
+    """The best match of ``Accept``; kept, since clients send the same few headers again and
+    reading one took a page request a third of a millisecond."""
     by_media: dict[str, Format] = {candidate.media_type: candidate for candidate in formats}
     for candidate in formats:  # aliases rank below every format's own type ("application/*" is not x-turtle)
         for media in candidate.aliases:

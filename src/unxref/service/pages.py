@@ -10,23 +10,33 @@ cites the resource, grouped by function, with the citing paragraphs.
 Every IRI is written into the query text as an N-Triples term (`pyoxigraph.NamedNode`
 checks it and escapes nothing it cannot hold), never bound through ``substitutions=``:
 the engine plans with a constant, and is hundreds of times faster for it.
+
+A page is read and written (its HTML rendered) in a query worker, off the web process's
+event loop: there a page cost every other request about 1 ms of waiting.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 
-from unxref.formats import PAGES, by_key
+from unxref.formats import PAGES, Format, by_key
 from unxref.rdf.iris import Iris, page_link, symbol_path
 from unxref.remote import Engine
 from unxref.service.results import write_triples
 from unxref.service.terms import Shown, prefixed, shown
 from unxref.vocab import CITO, DCTERMS, RDF, RDFS, SKOS, UNX, sparql_prologue
 
+if TYPE_CHECKING:
+    import jinja2
+
+TEMPLATES = Path(__file__).parent / "web" / "templates"
 CITED_BY_LIMIT = 5_000  # citations of one resource a page lists (their count is always exact)
 RDF_PAGE = 5_000  # incoming citations in one page of a resource's RDF
 
@@ -85,23 +95,42 @@ class ResourcePage:
 
 @dataclass(frozen=True)
 class PageJob:
-    """A page asked of a query worker: the resource, and for its RDF (``rdf``: a format key of
+    """A page asked of a query worker: the resource, the path of its page (``/id/{path}``,
+    which the HTML links its other formats from), and for its RDF (``rdf``: a format key of
     `unxref.formats.PAGES` other than html) the offset of the page of citations it receives."""
 
     iri: str
+    path: str
     rdf: str | None = None
     offset: int = 0
 
 
 @dataclass
 class PageAnswer:
-    """What the worker found: whether the store knows the resource, and its page (HTML is
-    made of it in the web process) or its RDF written, with whether more citations follow."""
+    """What the worker found: whether the store knows the resource, and its page written
+    (HTML, or its RDF with whether more citations follow)."""
 
     found: bool
-    page: ResourcePage | None = None
     body: bytes = b""
     more: bool = False
+
+
+def other_formats(path: str) -> list[tuple[str, Format]]:
+    """The page of ``/id/{path}`` in each format: (its path, the format)."""
+    return [(f"/id/{path}{f.suffix}", f) for f in PAGES]
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    """The templates as Starlette's `Jinja2Templates` loads them (escaped by default)."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+
+
+def html(page: ResourcePage, path: str) -> bytes:
+    context = {"page": page, "local": page_link, "links": other_formats(path)}
+    return _templates().get_template("resource.html").render(context).encode()
 
 
 def term(iri: str) -> str:
@@ -344,8 +373,10 @@ def _lines(text: str) -> str:
 def page_answer(store: Engine, job: PageJob) -> PageAnswer:
     """A page job done: read in a query worker, where its timeout can stop it."""
     page = resource_page(store, job.iri)
-    if page is None or job.rdf is None:
-        return PageAnswer(page is not None, page)
+    if page is None:
+        return PageAnswer(False)
+    if job.rdf is None:
+        return PageAnswer(True, html(page, job.path))
     triples, more = resource_triples(store, page, job.offset)
     return PageAnswer(True, body=write_triples(triples, by_key(PAGES, job.rdf), False), more=more)
 

@@ -20,7 +20,7 @@ from unxref.service.responses import answer, text
 router = APIRouter()
 
 
-def chain_filter(
+async def chain_filter(
     function: Annotated[list[str] | None, Query(description="Keep citing pairs with one of these functions")] = None,
     body: Annotated[
         list[str] | None,
@@ -31,7 +31,8 @@ def chain_filter(
     only: Annotated[str | None, Query(description="'resolutions' drops treaties and documents")] = None,
 ) -> ChainFilter:
     """The filters of a chain request; a parameter may repeat or list its values with commas
-    (``function=recalling,reaffirming``)."""
+    (``function=recalling,reaffirming``). A coroutine, so it is read on the event loop, not
+    in a thread."""
     functions = tuple(v for given in function or () for v in given.split(",") if v)
     bodies = tuple(v for given in body or () for v in given.split(",") if v)
     if any(b not in (*LANES, "none") for b in bodies) or only not in (None, "", "resolutions"):

@@ -6,10 +6,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from unxref.formats import PAGES, with_charset
-from unxref.rdf.iris import page_link
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose
-from unxref.service.pages import RDF_PAGE, PageJob
+from unxref.service.pages import RDF_PAGE, PageJob, other_formats
 from unxref.service.responses import alternates, answer, text
 from unxref.service.workers import Answer
 from unxref.un.symbols import SymbolError, normalize
@@ -36,16 +35,13 @@ async def resource(
     if page < 1:
         return text(400, "page must be 1 or more")
     rdf = None if fmt.key == "html" else fmt.key
-    found = await service.pool.page(PageJob(iri, rdf, (page - 1) * RDF_PAGE), service.settings.timeout)
+    job = PageJob(iri, path, rdf, (page - 1) * RDF_PAGE)
+    found = await service.pool.page(job, service.settings.timeout)
     if isinstance(found, Answer):  # the worker stopped at the timeout, died, or the store did not answer
         return answer(found, 0)
     if not found.found:
         return text(404, f"nothing is known about {iri}")
-    links = [(f"/id/{path}{f.suffix}", f) for f in PAGES]
-    headers = alternates(links)
-    if rdf is None:
-        context = {"page": found.page, "local": page_link, "links": links}
-        return service.templates.TemplateResponse(request, "resource.html", context, headers=headers)
+    headers = alternates(other_formats(path))
     if found.more:
         headers["Link"] += f', </id/{path}{fmt.suffix}?page={page + 1}>; rel="next"'
     return Response(found.body, media_type=with_charset(fmt.media_type), headers=headers)
