@@ -129,6 +129,18 @@ CLEANING = [
         "The Security Council,\n\nRecalling the Convention of 12 August 1949 30\n\nSeriously concerned",
     ),
     (
+        "an agenda title in capitals between paragraphs is dropped",
+        "The Security Council,|Recalling its resolution 242 (1967),||THE SITUATION IN THE MIDDLE EAST||Decides to act;",
+        "The Security Council,\n\nRecalling its resolution 242 (1967),\n\nDecides to act;",
+    ),
+    (
+        "a wrapped line of sessions in Roman numerals is no title in capitals",
+        "The Security Council,|Condemns the refusal to comply with resolutions 2145 (XXI), 2248"
+        "|(S-V), 2324 (XXII), 2325 (XXII), 2372 (XXII),|and 2403 (XXIII);",
+        "The Security Council,\n\nCondemns the refusal to comply with resolutions 2145 (XXI), 2248 (S-V),"
+        " 2324 (XXII), 2325 (XXII), 2372 (XXII), and 2403 (XXIII);",
+    ),
+    (
         "a marker of asterisks after the comma ends the clause",
         "The Security Council,|Having considered the report,**||Decides:",
         "The Security Council,\n\nHaving considered the report,**\n\nDecides:",

@@ -26,6 +26,8 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _GLUED_PAGE_NUMBER = re.compile(r"^\d{1,4}(?=[A-ZÉÈÀ][a-zéèàç])")
 _HEADING_SYMBOL = re.compile(r"^(?:[A-Z]/RES/)?(?:E?S-)?\d{1,4}/\d{1,4}\.\s*")
+# A session in Roman numerals, as resolutions are cited: "2324 (XXII)", "2248 (S-V)".
+_ROMAN_SESSION = re.compile(r"\((?:E?S-)?[IVXLC]+\)")
 
 
 @dataclass(frozen=True)
@@ -156,11 +158,13 @@ def _normal(text: str) -> str:
 
 
 def _in_capitals(line: str) -> bool:
-    """At least 8 letters, 80% of them capitals, and no symbol."""
-    capitals = sum(map(str.isupper, line))
-    if capitals < 0.8 * 8 or "/" in line:
+    """At least 8 letters, 80% of them capitals, and no symbol; sessions in Roman numerals
+    not counted ("(S-V), 2324 (XXII), 2325 (XXII)," is a wrapped list of resolutions)."""
+    if sum(map(str.isupper, line)) < 0.8 * 8 or "/" in line:
         return False  # most lines: too few capitals for 80% of 8 letters, without counting the letters
-    letters = sum(map(str.isalpha, line))
+    words = _ROMAN_SESSION.sub("", line)
+    capitals = sum(map(str.isupper, words))
+    letters = sum(map(str.isalpha, words))
     return letters >= 8 and capitals >= 0.8 * letters
 
 
