@@ -24,20 +24,28 @@ from unxref.un.language import Language
 
 NOTES_RULE = "__________"
 
-_CHARS = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\t": " ",
-        "\u00ad": None,
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\u2011": "-",
-        "\r": None,
-    }
+# Characters read as others: spaces of every width, soft hyphens, ligatures, carriage returns.
+# Replaced one by one where present: `str.translate` with a table reads every character in
+# Python's slow path (0.47 ms against 0.005 ms for a 3.6 KB text).
+_CHARS = (
+    ("\u00a0", " "),
+    ("\u2007", " "),
+    ("\u202f", " "),
+    ("\u2009", " "),
+    ("\t", " "),
+    ("\u00ad", ""),
+    ("\ufb01", "fi"),
+    ("\ufb02", "fl"),
+    ("\u2011", "-"),
+    ("\r", ""),
 )
+
+
+def _plain(raw: str) -> str:
+    for char, replacement in _CHARS:
+        if char in raw:
+            raw = raw.replace(char, replacement)
+    return raw
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class Reading:
 def clean(raw: str, source_format: str = "txt", language: Language | None = None) -> Reading:
     """The reading text of a raw text in a language (told from the text when not given)."""
     lang = language or languages.load(languages.detect(raw))
-    text = furniture.strip_front_matter(raw.translate(_CHARS))
+    text = furniture.strip_front_matter(_plain(raw))
     pages = text.split("\f")
     if source_format == "pdf":
         pages = furniture.strip_pdf_masthead(pages)
