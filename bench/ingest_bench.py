@@ -22,6 +22,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "unsc-en"
+WORK = BENCH / ".work"  # the corpora and stores the ingest benches make
 
 
 def run_ingest(source: Path, store: Path, extra: list[str]) -> tuple[float, float]:
@@ -79,8 +80,7 @@ def main() -> None:
     parser.add_argument("--no-corpus", action="store_true", help="only the synthetic corpora")
     arguments = parser.parse_args()
     modes = [mode == "yes" for mode in arguments.validated]
-    work = BENCH / ".work"
-    work.mkdir(exist_ok=True)
+    WORK.mkdir(exist_ok=True)
     print(
         f"date {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
@@ -90,11 +90,11 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     if CORPUS.is_dir() and not arguments.no_corpus:
         for validate in modes:
-            measure("unsc-en", CORPUS, len(list(CORPUS.glob("*.txt"))), work, validate)
+            measure("unsc-en", CORPUS, len(list(CORPUS.glob("*.txt"))), WORK, validate)
     for count in arguments.synthetic:
-        corpus = synthetic_corpus(work, count)
+        corpus = synthetic_corpus(WORK, count)
         for validate in modes:
-            measure(f"synthetic {count:,}", corpus, count, work, validate)
+            measure(f"synthetic {count:,}", corpus, count, WORK, validate)
 
 
 if __name__ == "__main__":

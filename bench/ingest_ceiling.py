@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-from ingest_bench import BENCH, CORPUS, run_ingest, synthetic_corpus  # this folder's own
+from ingest_bench import CORPUS, WORK, run_ingest, synthetic_corpus  # this folder's own
 
 from unxref.ingest import prepare
 
@@ -76,15 +76,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--synthetic", type=int, nargs="*", default=[5000])
     arguments = parser.parse_args()
-    work = BENCH / ".work"
-    work.mkdir(exist_ok=True)
+    WORK.mkdir(exist_ok=True)
     print(f"date {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, pyoxigraph {pyoxigraph.__version__}")
     print("| corpus | documents | quads a document | prepare (CPU) | write (CPU) | ceiling, documents/s |")
     print("|---|---|---|---|---|---|")
     if CORPUS.is_dir():
-        measure("unsc-en", CORPUS, work)
+        measure("unsc-en", CORPUS, WORK)
     for count in arguments.synthetic:
-        measure(f"synthetic {count:,}", synthetic_corpus(work, count), work)
+        measure(f"synthetic {count:,}", synthetic_corpus(WORK, count), WORK)
 
 
 if __name__ == "__main__":

@@ -291,7 +291,7 @@ MARKERS = [
     ),
     (
         "a number before a year in parentheses is a resolution's",
-        "Recalling resolutions 242 (1967) and 38 (1948),",
+        "Recalling resolutions 242 (1967), 38 (1948),",
         [38],
         [],
     ),

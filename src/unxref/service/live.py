@@ -25,7 +25,7 @@ from unxref.config import ServiceSettings
 from unxref.location import open_read, served
 from unxref.rdf.iris import Iris
 from unxref.service.deps import Service
-from unxref.service.pages import TEMPLATES
+from unxref.service.pages import templates
 from unxref.service.workers import QueryPool
 
 CHECK_EVERY = 2.0  # seconds between looks at the store's LATEST pointer
@@ -44,7 +44,7 @@ def open_service(settings: ServiceSettings, pool: QueryPool | None = None) -> Se
         snapshot=snapshot,
         store=open_read(snapshot),
         pool=pool,
-        templates=Jinja2Templates(directory=str(TEMPLATES)),
+        templates=Jinja2Templates(env=templates()),
         iris=Iris.configured(),
         since=datetime.now(UTC).isoformat(timespec="seconds"),
     )

@@ -121,16 +121,17 @@ def other_formats(path: str) -> list[tuple[str, Format]]:
 
 
 @cache
-def _templates() -> jinja2.Environment:
-    """The templates as Starlette's `Jinja2Templates` loads them (escaped by default)."""
+def templates() -> jinja2.Environment:
+    """The service's templates, escaped as Starlette escapes them: rendered here in the
+    workers, and by the web process through `Jinja2Templates` over this environment."""
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=jinja2.select_autoescape())
 
 
 def html(page: ResourcePage, path: str) -> bytes:
     context = {"page": page, "local": page_link, "links": other_formats(path)}
-    return _templates().get_template("resource.html").render(context).encode()
+    return templates().get_template("resource.html").render(context).encode()
 
 
 def term(iri: str) -> str:
