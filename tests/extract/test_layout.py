@@ -75,6 +75,19 @@ CLEANING = [
         "\n45 Ibid., document S/20742.\n46 Ibid., document S/20733.\n47 S/20758.",
     ),
     (
+        "a note whose number OCR damaged to a mark beside a kept digit is the next in sequence",
+        "Le Conseil de sécurité,|Notant A,|53 Question ayant fait|l'objet de résolutions.|'4 Voir Documents officiels du"
+        '|Conseil de sécurité, 1983.|"Ibid., document S/15812.|Notant B,',
+        f"Le Conseil de sécurité,\n\nNotant A,\n\nNotant B,\n\n{NOTES_RULE}\n53 Question ayant fait l'objet de résolutions."
+        "\n54 Voir Documents officiels du Conseil de sécurité, 1983.\n55 Ibid., document S/15812.",
+    ),
+    (
+        "the next note's number run into a note's line after its full stop",
+        "Le Conseil de sécurité,|Notant A,|190 S/PV.5311. 191|S/2005/716. 192|S/2005/728.|Notant B,",
+        f"Le Conseil de sécurité,\n\nNotant A,\n\nNotant B,\n\n{NOTES_RULE}"
+        "\n190 S/PV.5311.\n191 S/2005/716.\n192 S/2005/728.",
+    ),
+    (
         "the next note in sequence after a note, whatever its first word",
         "The Security Council,|Noting the report of the Secretary|22 Ibid., document|S/10841.|23 Legal Consequences for"
         "|States, I.C.J. Reports 1971,|p. 16.|General,",

@@ -7,7 +7,8 @@ note interrupted reads on:
 - blocks after a ``_____`` rule, as PDFs print them at page bottoms: ``3 text`` lines, or
   (as pdftotext gives them) numbers on lines of their own and the texts apart, in order;
 - notes printed in the body of an annual volume with no rule, ``93 Ibid., document`` or a
-  bare ``93`` and the text on the next line;
+  bare ``93`` and the text on the next line; the notes after one in sequence, their numbers
+  OCR damaged (``'4 Voir``, ``"Ibid.``) or run into the line before (``S/PV.5311. 191``);
 - a run of numbered notes after the last paragraph.
 """
 
@@ -22,15 +23,18 @@ _RULE = re.compile(r"^\s*[_\u2014\u2015-]{5,}\s*$")
 _NOTE_LINE = re.compile(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z]))(?=\S)(?!\d)(?!\.\s)(.*)$")
 _NUMBER_ONLY = re.compile(r"^(\d{1,3})$")
 _MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
-# A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
-# What OCR leaves of a note's number: a quotation mark, an apostrophe, a degree sign.
 # What OCR leaves of a note's number: quotation marks, an apostrophe, a degree sign, "==.",
 # a capital I for a 1.
 _LOST_NUMBER = re.compile(r"^(?:[\"'’“”°=]+\.?|I(?=\s))\s*")
+# What OCR leaves of a note's number, a digit kept among marks or letters: "'4 Voir" (54), "6s Ibid." (68).
+_DAMAGED_NUMBER = re.compile(r"^(?P<number>[\"'’“”°&]\d{1,2}|\d{1,2}[\"'’“”°&a-z]{1,2})\s+")
 # A note's number printed with a full stop, before a bare symbol: "47. S/20758." (never "47. Requests ...").
 _DOTTED_NOTE = re.compile(r"^(\d{1,3})\.\s+([A-Z]{1,2}/\S+)$")
+# The next note's number run into a note's line after its full stop: at the line's end, or before the next note's text.
+_NUMBER_AFTER_SENTENCE = re.compile(r"\.\s+(\d{1,3})(?:$|\s+(?=[A-Z\"«“]))")
 _MOST_LOST = 3  # notes read back before a numbered one
 _LONGEST_NOTE = 6  # lines of a note read back
+# A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
 _VOLUME_NOTE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÉÈÀ\"«“'(\[])(.+)$")
 
 
@@ -178,11 +182,16 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         note = Note(int(match.group(1)), [match.group(2)])
         i += 1
     notes.append(note)
+    note = _next_called(note, notes)
     while True:
         while i < len(lines) and lines[i] and not note.ended() and not _volume_note_at(lines, i, language):
             note.lines.append(lines[i])
             i += 1
+            note = _next_called(note, notes)
         following = _LOST_NUMBER.sub("", lines[i]) if i < len(lines) and note.ended() else ""
+        damaged = _DAMAGED_NUMBER.match(lines[i]) if following else None
+        if damaged and _kept_digits(damaged.group("number"), note.number + 1):
+            following = lines[i][damaged.end() :]
         after = lines[i + 1] if i + 1 < len(lines) else ""
         numbered = _DOTTED_NOTE.match(following) or _VOLUME_NOTE.match(following)
         if numbered and int(numbered.group(1)) == note.number + 1:
@@ -194,6 +203,30 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         note = Note(note.number + 1, [following])  # the next note, its number lost: "Document S/14545 ..."
         notes.append(note)
         i += 1
+
+
+def _next_called(note: Note, notes: list[Note]) -> Note:
+    """The note, or the next one when OCR ran its number into this one's last line ("septembre
+    1997. 378", then "Ibid., document ..." on the next; "S/2008/239. 81 S/2008/238."): that
+    note is started with the rest of the line and returned."""
+    called = _NUMBER_AFTER_SENTENCE.search(note.lines[-1])
+    if not called or int(called.group(1)) != note.number + 1:
+        return note
+    line = note.lines[-1]
+    note.lines[-1] = line[: called.start(1)].rstrip()
+    following = Note(note.number + 1, [line[called.end(1) :].lstrip()] if called.end(1) < len(line) else [])
+    notes.append(following)
+    return _next_called(following, notes) if following.lines else following
+
+
+def _kept_digits(damaged: str, expected: int) -> bool:
+    """Whether the digits OCR kept of a note's number ("'4", "6s") begin or end the number expected.
+
+    >>> _kept_digits("'4", 54), _kept_digits("6s", 68), _kept_digits("'3", 54), _kept_digits("54", 54)
+    (True, True, False, False)
+    """
+    digits = "".join(c for c in damaged if c.isdigit())
+    return digits != damaged and (str(expected).startswith(digits) or str(expected).endswith(digits))
 
 
 def _lost_before(body: list[str], number: int, language: Language) -> list[Note]:
