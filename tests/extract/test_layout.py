@@ -88,6 +88,21 @@ CLEANING = [
         "\n190 S/PV.5311.\n191 S/2005/716.\n192 S/2005/728.",
     ),
     (
+        "the next note's number, OCR damaged, run into a note's line before its first words",
+        "Le Conseil de sécurité,|Notant A,|187 Voir Documents officiels du|Conseil de sécurité,"
+        "|septembre 1998. 188 Ibid., document S/1998/652. '89 Ibid., document S/1998/584.|Notant B,",
+        f"Le Conseil de sécurité,\n\nNotant A,\n\nNotant B,\n\n{NOTES_RULE}"
+        "\n187 Voir Documents officiels du Conseil de sécurité, septembre 1998."
+        "\n188 Ibid., document S/1998/652.\n189 Ibid., document S/1998/584.",
+    ),
+    (
+        "a note ends at its full stop though OCR left a speck after it",
+        "Le Conseil de sécurité,|Notant A,|4 Voir Documents officiels, 1996. 5|Ibid., document S/1996/467. _"
+        "|Force des Nations Unies à Chypre,|Notant B,",
+        f"Le Conseil de sécurité,\n\nNotant A, Force des Nations Unies à Chypre,\n\nNotant B,\n\n{NOTES_RULE}"
+        "\n4 Voir Documents officiels, 1996.\n5 Ibid., document S/1996/467. _",
+    ),
+    (
         "the next note in sequence after a note, whatever its first word",
         "The Security Council,|Noting the report of the Secretary|22 Ibid., document|S/10841.|23 Legal Consequences for"
         "|States, I.C.J. Reports 1971,|p. 16.|General,",

@@ -32,6 +32,7 @@ _DAMAGED_NUMBER = re.compile(r"^(?P<number>[\"'’“”°&]\d{1,2}|\d{1,2}[\"'�
 _DOTTED_NOTE = re.compile(r"^(\d{1,3})\.\s+([A-Z]{1,2}/\S+)$")
 # The next note's number run into a note's line after its full stop: at the line's end, or before the next note's text.
 _NUMBER_AFTER_SENTENCE = re.compile(r"\.\s+(\d{1,3})(?:$|\s+(?=[A-Z\"«“]))")
+_DAMAGED_AFTER_SENTENCE = re.compile(r"\.\s+(?P<mark>[\"'’“”°•&]\d{0,2}|\d{1,2}[\"'’“”°&]{1,2})\s*")
 _MOST_LOST = 3  # notes read back before a numbered one
 _LONGEST_NOTE = 6  # lines of a note read back
 # A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
@@ -44,8 +45,9 @@ class Note:
     lines: list[str] = field(default_factory=list)
 
     def ended(self) -> bool:
-        """The note's last line ends a sentence; "Recueil des Traités." and "Treaty Series." go on with a volume."""
-        last = next((line for line in reversed(self.lines) if line), "")
+        """The note's last line ends a sentence (OCR's specks after it aside: "S/1996/467. _");
+        "Recueil des Traités." and "Treaty Series." go on with a volume."""
+        last = next((line for line in reversed(self.lines) if line), "").rstrip(" _•·")
         return last.endswith((".", ".»", ".”", ";", ".)")) and not re.search(
             r"(?:Trait[ée]s|Treaty Series)[.,]?$", last
         )
@@ -182,12 +184,12 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         note = Note(int(match.group(1)), [match.group(2)])
         i += 1
     notes.append(note)
-    note = _next_called(note, notes)
+    note = _next_called(note, notes, language)
     while True:
         while i < len(lines) and lines[i] and not note.ended() and not _volume_note_at(lines, i, language):
             note.lines.append(lines[i])
             i += 1
-            note = _next_called(note, notes)
+            note = _next_called(note, notes, language)
         following = _LOST_NUMBER.sub("", lines[i]) if i < len(lines) and note.ended() else ""
         damaged = _DAMAGED_NUMBER.match(lines[i]) if following else None
         if damaged and _kept_digits(damaged.group("number"), note.number + 1):
@@ -205,18 +207,35 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         i += 1
 
 
-def _next_called(note: Note, notes: list[Note]) -> Note:
+def _next_called(note: Note, notes: list[Note], language: Language) -> Note:
     """The note, or the next one when OCR ran its number into this one's last line ("septembre
-    1997. 378", then "Ibid., document ..." on the next; "S/2008/239. 81 S/2008/238."): that
-    note is started with the rest of the line and returned."""
-    called = _NUMBER_AFTER_SENTENCE.search(note.lines[-1])
-    if not called or int(called.group(1)) != note.number + 1:
+    1997. 378", then "Ibid., document ..." on the next; "S/2008/239. 81 S/2008/238."; damaged,
+    "annexe. '99 Ibid., document"): that note is started with the rest of the line and returned."""
+    line, expected = note.lines[-1], note.number + 1
+    cut = _called_after_sentence(line, expected, language)
+    if cut is None:
         return note
-    line = note.lines[-1]
-    note.lines[-1] = line[: called.start(1)].rstrip()
-    following = Note(note.number + 1, [line[called.end(1) :].lstrip()] if called.end(1) < len(line) else [])
+    start, end = cut
+    note.lines[-1] = line[:start].rstrip()
+    following = Note(expected, [line[end:].lstrip()] if end < len(line) else [])
     notes.append(following)
-    return _next_called(following, notes) if following.lines else following
+    return _next_called(following, notes, language) if following.lines else following
+
+
+def _called_after_sentence(line: str, expected: int, language: Language) -> tuple[int, int] | None:
+    """Where the number of note ``expected`` stands in a note's line after a full stop: printed
+    (then at the line's end or before a capital), or damaged (then before a note's first words)."""
+    for match in _NUMBER_AFTER_SENTENCE.finditer(line):
+        if int(match.group(1)) == expected:
+            return match.start(1), match.end(1)
+    for match in _DAMAGED_AFTER_SENTENCE.finditer(line):
+        mark = match.group("mark")
+        digits = any(c.isdigit() for c in mark)
+        if (not digits or _kept_digits(mark, expected)) and language.pattern("lost_note_opener").match(
+            line, match.end()
+        ):
+            return match.start("mark"), match.end()
+    return None
 
 
 def _kept_digits(damaged: str, expected: int) -> bool:
