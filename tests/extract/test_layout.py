@@ -340,6 +340,20 @@ def test_a_damaged_mark_leaves_aside_the_volume_heading_note() -> None:
     assert [(m.number, m.paragraph) for m in found] == [(6, "PP1")]
 
 
+def test_damaged_digits_that_fit_two_notes_leave_aside_the_volume_heading_note() -> None:
+    """S/RES/472 (1980) in French: "19807'," may call note 70 or 71; 70 ("Voir Documents
+    officiels ..., Supplément ...", no document) is called from the heading, so it is 71."""
+    text = (
+        "Le Conseil de sécurité,\n\nPrenant acte du rapport en date du 3 juin 19807',\n\n1. Prolonge la Force."
+        f"\n\n{NOTES_RULE}\n70 Voir Documents officiels du Conseil de sécurité, Supplément d'avril, mai et juin 1980."
+        "\n71 Ibid., document S/13972."
+    )
+    reading = clean(text)
+    lang = language.load("fr")
+    found = segment(reading, lang, read_heading(reading, lang).end).markers
+    assert [(m.number, m.paragraph) for m in found] == [(71, "PP1")]
+
+
 @pytest.mark.parametrize(("form", "paragraph", "notes", "expected"), MARKERS, ids=[m[0] for m in MARKERS])
 def test_markers(form: str, paragraph: str, notes: list[int], expected: list[tuple[int, bool]]) -> None:
     note_lines = "".join(f"\n{n} A note." for n in notes)

@@ -105,7 +105,7 @@ def _damaged(
     """Markers OCR damaged into a quotation mark or a degree sign ("libanaise\","), for the
     printed notes no marker calls: tied only where one reading fits. A mark with the digits OCR
     kept ("19807',") takes the one untied note those digits fit (71 of 70 and 71 fits "7'" only
-    if 70 is called); marks without digits are tied when there are as many of them as notes left
+    if 70 is called, or is a heading note); marks without digits are tied when there are as many of them as notes left
     untied (or, the volumes' heading notes set aside, as many as the others), each between the
     markers of the notes before and after it."""
     untied = sorted(notes - {m.number for m in markers})
@@ -123,6 +123,8 @@ def _damaged(
                 bare.append((match.start(), paragraph.id))
                 continue
             fits = [n for n in untied if re.fullmatch(rf"{kept[0]}\d?{kept[1]}", str(n))]
+            if len(fits) > 1:
+                fits = [n for n in fits if n not in heading_notes]
             if len(fits) == 1:
                 untied.remove(fits[0])
                 found.append(Marker(fits[0], (match.start(), match.end()), paragraph.id, False))
