@@ -22,6 +22,7 @@ CLEANING = [
     ("a wrapped line reads on", "Recalling its resolution|61/183,", "Recalling its resolution 61/183,"),
     ("a word split at a hyphen keeps it", "the Single Conven-|tion", "the Single Conven-tion"),
     ("a symbol split at a slash is joined", "document A/62/|117", "document A/62/117"),
+    ("a symbol's addendum split before its full stop is joined", "document S/15194/Add|.2.", "document S/15194/Add.2."),
     ("a numbered paragraph starts a line", "Recalling,|1. Decides", "Recalling,\n\n1. Decides"),
     (
         "a sub-paragraph starts a line",

@@ -192,13 +192,26 @@ def is_label(line: str) -> bool:
     )
 
 
+_MODIFIER_END = re.compile(r"/(?:Add|Corr|Rev|Amend)$")
+_NUMBER_AFTER_STOP = re.compile(r"\.\d")
+
+
+def _split_word(text: str, line: str) -> bool:
+    return text.endswith(("/", "-")) and text[-2:-1].isalnum() and line[0].isalnum()
+
+
+def _split_modifier(text: str, line: str) -> bool:
+    return bool(_MODIFIER_END.search(text) and _NUMBER_AFTER_STOP.match(line))
+
+
 def join_lines(lines: list[str]) -> str:
-    """Wrapped lines as one: a word split at a slash or a hyphen is joined, other breaks are a space."""
+    """Wrapped lines as one: a word split at a slash or a hyphen is joined, and a symbol's
+    addendum split before its full stop ("S/15194/Add" then ".2."); other breaks are a space."""
     text = ""
     for line in (ln for ln in lines if ln):
         if not text:
             text = line
-        elif text.endswith(("/", "-")) and text[-2:-1].isalnum() and (line[0].isalnum()):
+        elif _split_word(text, line) or _split_modifier(text, line):
             text += line
         else:
             text += " " + line
