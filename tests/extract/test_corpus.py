@@ -63,12 +63,10 @@ def test_no_paragraph_id_is_given_twice(corpus: dict[str, Document | str]) -> No
     assert repeated == {}
 
 
-# Notes whose number OCR lost, printed in the body away from any other note: no rule tells them
-# from the body's text, so each reads as a paragraph.
+# A note whose number OCR lost, printed in the body away from any other note: no rule tells it
+# from the body's text, so it reads as a paragraph.
 LOST_NOTES = [
     ("unsc-fr/S_RES_0501_1982_FR.txt", "PP5", "Ibid., document S/14875."),
-    ("unsc-fr/S_RES_1261_1999_FR.txt", "PP3", "'12 A/CONF.183/9."),
-    ("unsc-fr/S_RES_1643_2005_FR.txt", "PP2", "S/2005/768, annexe."),
 ]
 
 

@@ -104,6 +104,20 @@ CLEANING = [
         "\n4 Voir Documents officiels, 1996.\n5 Ibid., document S/1996/467. _",
     ),
     (
+        "a note's number alone on its line, then a symbol alone",
+        "Le Conseil de sécurité,|Ayant examiné le rapport de la mission (1982)65,|63 Question ayant fait|l'objet de décisions."
+        "|64 Publié le 9 février|1983.|65|S/15600.|Ayant entendu la déclaration,",
+        f"Le Conseil de sécurité,\n\nAyant examiné le rapport de la mission (1982)65,\n\nAyant entendu la déclaration,"
+        f"\n\n{NOTES_RULE}\n63 Question ayant fait l'objet de décisions.\n64 Publié le 9 février 1983.\n65 S/15600.",
+    ),
+    (
+        "notes' numbers alone on their lines, then their texts in order, as pdftotext prints them",
+        "Le Conseil de sécurité,|Rappelant ses résolutions|et les déclarations de son Président,|207|208|S/PRST/2005/60."
+        "|S/2005/768, annexe.|Réaffirmant son attachement,",
+        f"Le Conseil de sécurité,\n\nRappelant ses résolutions et les déclarations de son Président,"
+        f"\n\nRéaffirmant son attachement,\n\n{NOTES_RULE}\n207 S/PRST/2005/60.\n208 S/2005/768, annexe.",
+    ),
+    (
         "the next note in sequence after a note, whatever its first word",
         "The Security Council,|Noting the report of the Secretary|22 Ibid., document|S/10841.|23 Legal Consequences for"
         "|States, I.C.J. Reports 1971,|p. 16.|General,",

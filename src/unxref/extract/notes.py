@@ -7,7 +7,8 @@ note interrupted reads on:
 - blocks after a ``_____`` rule, as PDFs print them at page bottoms: ``3 text`` lines, or
   (as pdftotext gives them) numbers on lines of their own and the texts apart, in order;
 - notes printed in the body of an annual volume with no rule, ``93 Ibid., document`` or a
-  bare ``93`` and the text on the next line; the notes after one in sequence, their numbers
+  bare ``93`` and the text on the next line (several bare numbers, then their texts in order,
+  as pdftotext gives a page's notes); the notes after one in sequence, their numbers
   OCR damaged (``'4 Voir``, ``"Ibid.``) or run into the line before (``S/PV.5311. 191``);
 - a run of numbered notes after the last paragraph.
 """
@@ -33,6 +34,7 @@ _DOTTED_NOTE = re.compile(r"^(\d{1,3})\.\s+([A-Z]{1,2}/\S+)$")
 # The next note's number run into a note's line after its full stop: at the line's end, or before the next note's text.
 _NUMBER_AFTER_SENTENCE = re.compile(r"\.\s+(\d{1,3})(?:$|\s+(?=[A-Z\"«“]))")
 _DAMAGED_AFTER_SENTENCE = re.compile(r"\.\s+(?P<mark>[\"'’“”°•&]\d{0,2}|\d{1,2}[\"'’“”°&]{1,2})\s*")
+_SYMBOL_FIRST = re.compile(r"^[A-Z]{1,2}/[\w./]*\d")
 _MOST_LOST = 3  # notes read back before a numbered one
 _LONGEST_NOTE = 6  # lines of a note read back
 # A note in the body of an annual volume: its number, then a capital, a quotation mark or a bracket.
@@ -149,13 +151,11 @@ def _note_text(line: str, language: Language) -> bool:
 
 
 def _volume_note_at(lines: list[str], i: int, language: Language) -> bool:
-    """A note printed in the body: ``93 Ibid., document`` (or ``93`` alone, then ``Ibid., ...``),
+    """A note printed in the body: ``93 Ibid., document`` (or ``93`` alone, then its text),
     never a wrapped line of the body such as ``18 September 1978,`` or ``425 (1978)``."""
     line = lines[i]
-    bare = _NUMBER_ONLY.match(line)
-    if bare:
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        return bool(language.pattern("note_opener").match(following))
+    if _NUMBER_ONLY.match(line):
+        return _numbers_then_texts(lines, i, language) is not None
     match = _VOLUME_NOTE.match(line)
     if not match or line.endswith(":"):
         return False
@@ -168,16 +168,49 @@ def _volume_note_at(lines: list[str], i: int, language: Language) -> bool:
     )
 
 
+def _numbers_then_texts(lines: list[str], i: int, language: Language) -> tuple[list[Note], int] | None:
+    """Notes whose numbers stand on lines of their own: ``93`` then its text (``Ibid., ...``,
+    or a symbol first, ``S/15600.``); or, as pdftotext prints a page's notes, numbers in
+    sequence and then their texts in order ("207", "208", "S/PRST/2005/60.", "S/2005/768,
+    annexe."). The notes, each but the last read to its end, and where the last goes on."""
+    numbers: list[int] = []
+    while i < len(lines) and (bare := _NUMBER_ONLY.match(lines[i])):
+        if numbers and int(bare.group(1)) != numbers[-1] + 1:
+            return None
+        numbers.append(int(bare.group(1)))
+        i += 1
+    if not numbers:
+        return None
+    notes: list[Note] = []
+    for number in numbers:
+        if i >= len(lines) or not _opens_note_text(lines[i], language):
+            return None
+        note = Note(number, [lines[i]])
+        i += 1
+        while number != numbers[-1] and not note.ended() and i < len(lines) and len(note.lines) < _LONGEST_NOTE:
+            note.lines.append(lines[i])
+            i += 1
+        if number != numbers[-1] and not note.ended():
+            return None
+        notes.append(note)
+    return notes, i
+
+
+def _opens_note_text(line: str, language: Language) -> bool:
+    return bool(language.pattern("note_opener").match(line) or _SYMBOL_FIRST.match(line))
+
+
 def _ends_sentence_later(lines: list[str], i: int) -> bool:
     """A note is short: its text ends with a full stop within four lines."""
     return any(line.endswith((".", ".»", ".”")) for line in lines[i : i + 4])
 
 
 def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Language) -> int:
-    bare = _NUMBER_ONLY.match(lines[i])
-    if bare:
-        note = Note(int(bare.group(1)), [lines[i + 1]])
-        i += 2
+    apart = _numbers_then_texts(lines, i, language)
+    if apart:
+        read, i = apart
+        notes.extend(read[:-1])
+        note = read[-1]
     else:
         match = _VOLUME_NOTE.match(lines[i])
         assert match
