@@ -369,6 +369,23 @@ def test_damaged_digits_that_fit_two_notes_leave_aside_the_volume_heading_note()
     assert [(m.number, m.paragraph) for m in found] == [(71, "PP1")]
 
 
+def test_a_note_on_the_vote_is_said_to_be_called_from_the_adoption_line() -> None:
+    """S/RES/451 (1979): note 81 is called from "Adopted at the 2150th meeting by 14 votes to
+    none. 81", which is no paragraph."""
+    text = (
+        "The Security Council,\n\nTaking note of the report of 31 May 1979, 79\n\n1. Extends the Force."
+        "\n\nAdopted at the 2150th meeting by 14 votes to none. 81"
+        f"\n\n{NOTES_RULE}\n79 Ibid., document S/13369.\n81 One member (China) did not participate in the voting."
+    )
+    reading = clean(text)
+    lang = language.load("en")
+    notes = segment(reading, lang, read_heading(reading, lang).end).footnotes
+    assert [(n.number, n.status, n.reason) for n in notes] == [
+        (79, "tied", None),
+        (81, "dangling", "a note on the vote, called from the adoption line, which is no paragraph"),
+    ]
+
+
 @pytest.mark.parametrize(("form", "paragraph", "notes", "expected"), MARKERS, ids=[m[0] for m in MARKERS])
 def test_markers(form: str, paragraph: str, notes: list[int], expected: list[tuple[int, bool]]) -> None:
     note_lines = "".join(f"\n{n} A note." for n in notes)

@@ -48,14 +48,15 @@ def segment(reading: Reading, language: Language, start: int, year: int | None =
     segments.markers = find_markers(reading.text, segments.paragraphs, numbers, language, year, heading)
     for note in segments.footnotes:
         note.paragraphs = list(dict.fromkeys(m.paragraph for m in segments.markers if m.number == note.number))
-    _untied(segments.footnotes)
+    _untied(segments.footnotes, language)
     return segments
 
 
-def _untied(notes: list[Footnote]) -> None:
+def _untied(notes: list[Footnote], language: Language) -> None:
     """Say why a note no paragraph carries is not tied: a note numbered before this text's first
     tied note belongs to the text printed before it on the page (annual volumes number notes
-    through the volume); any other has no marker left in the text (OCR may have lost it)."""
+    through the volume); a note on the vote is called from the adoption line; any other has no
+    marker left in the text (OCR may have lost it)."""
     tied = [n.number for n in notes if n.paragraphs]
     for note in notes:
         if note.paragraphs:
@@ -65,6 +66,9 @@ def _untied(notes: list[Footnote]) -> None:
             note.reason = (
                 f"numbered before this text's first note ({min(tied)}): it belongs to a text printed before it"
             )
+        elif language.pattern("vote_note").match(note.text):
+            note.status = "dangling"
+            note.reason = "a note on the vote, called from the adoption line, which is no paragraph"
         else:
             note.status = "dangling"
             note.reason = "no marker in the text calls it (a marker OCR lost or damaged, or a note of another text)"
