@@ -118,6 +118,22 @@ CLEANING = [
         f"\n\nRéaffirmant son attachement,\n\n{NOTES_RULE}\n207 S/PRST/2005/60.\n208 S/2005/768, annexe.",
     ),
     (
+        "notes before a numbered one, their numbers damaged but for digits that fit, or glued",
+        "Le Conseil de sécurité,|Rappelant A et de la communauté internationale,|1\" Ibid., Supplément d'octobre,"
+        "|novembre et décembre 1997.| 157Ibid., document S/1997/859.|15S Ibid., document|S/I997/808.|159"
+        "|Ibid., Supplément de juillet, 1997.|Notant B,",
+        f"Le Conseil de sécurité,\n\nRappelant A et de la communauté internationale,\n\nNotant B,\n\n{NOTES_RULE}"
+        "\n156 Ibid., Supplément d'octobre, novembre et décembre 1997.\n157 Ibid., document S/1997/859."
+        "\n158 Ibid., document S/I997/808.\n159 Ibid., Supplément de juillet, 1997.",
+    ),
+    (
+        "a note alone in the body, its number damaged but for a digit one glued number ends with",
+        "Le Conseil de sécurité,|Prenant acte du rapport en date du 12 juin 198663,|e3 ibid., documents S/18102 et Add.1 et"
+        "|2.|Notant que le Secrétaire général,",
+        f"Le Conseil de sécurité,\n\nPrenant acte du rapport en date du 12 juin 198663,\n\nNotant que le Secrétaire général,"
+        f"\n\n{NOTES_RULE}\n63 ibid., documents S/18102 et Add.1 et 2.",
+    ),
+    (
         "the next note in sequence after a note, whatever its first word",
         "The Security Council,|Noting the report of the Secretary|22 Ibid., document|S/10841.|23 Legal Consequences for"
         "|States, I.C.J. Reports 1971,|p. 16.|General,",

@@ -70,6 +70,14 @@ def find_markers(
     return sorted(markers, key=lambda m: m.span[0])
 
 
+def glued_numbers(text: str) -> list[int]:
+    """The numbers glued to a word or a year in a text, in order: what may be markers
+    ("séance42,", "198663,": notes 42 and 63) before the notes are known."""
+    found = [(m.start(2), int(m.group(2))) for m in _GLUED_YEAR.finditer(text)]
+    found += [(m.start(1), int(m.group(1))) for m in _GLUED.finditer(text) if not _inside_token(text, m.start())]
+    return [number for _, number in sorted(found)]
+
+
 def _out_of_sequence(
     text: str, paragraphs: list[Paragraph], notes: set[int], markers: list[Marker], language: Language
 ) -> list[Marker]:

@@ -10,6 +10,8 @@ note interrupted reads on:
   bare ``93`` and the text on the next line (several bare numbers, then their texts in order,
   as pdftotext gives a page's notes); the notes after one in sequence, their numbers
   OCR damaged (``'4 Voir``, ``"Ibid.``) or run into the line before (``S/PV.5311. 191``);
+- a note alone in the body whose number OCR damaged but for a digit ("e3 ibid."), when one
+  number glued to a word or a year before it fits ("198663,");
 - a run of numbered notes after the last paragraph.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from unxref.extract.markers import glued_numbers
 from unxref.un.language import Language
 
 _RULE = re.compile(r"^\s*[_\u2014\u2015-]{5,}\s*$")
@@ -28,7 +31,9 @@ _MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
 # a capital I for a 1.
 _LOST_NUMBER = re.compile(r"^(?:[\"'’“”°=]+\.?|I(?=\s))\s*")
 # What OCR leaves of a note's number, a digit kept among marks or letters: "'4 Voir" (54), "6s Ibid." (68).
-_DAMAGED_NUMBER = re.compile(r"^(?P<number>[\"'’“”°&]\d{1,2}|\d{1,2}[\"'’“”°&a-z]{1,2})\s+")
+_DAMAGED_NUMBER = re.compile(r"^(?P<number>[\"'’“”°&a-z]\d{1,2}|\d{1,2}[\"'’“”°&a-zA-Z]{1,2})\s+")
+# A note's number glued to its first word: " 157Ibid., document ...".
+_GLUED_NUMBER = re.compile(r"^\s*(\d{1,3})(?=[A-Z])")
 # A note's number printed with a full stop, before a bare symbol: "47. S/20758." (never "47. Requests ...").
 _DOTTED_NOTE = re.compile(r"^(\d{1,3})\.\s+([A-Z]{1,2}/\S+)$")
 # The next note's number run into a note's line after its full stop: at the line's end, or before the next note's text.
@@ -79,7 +84,45 @@ def lift_notes(lines: list[str], language: Language) -> tuple[list[str], list[No
         cut, found = trailing
         body = body[:cut]
         notes.extend(found)
-    return body, _one_per_number(notes)
+    body, kept = _kept_digit_notes(body, {n.number for n in notes}, language)
+    return body, _one_per_number([*notes, *kept])
+
+
+def _kept_digit_notes(body: list[str], printed: set[int], language: Language) -> tuple[list[str], list[Note]]:
+    """Notes printed in the body with no numbered note beside them to count from, their numbers
+    OCR damaged but for a digit ("e3 ibid., documents S/18102 ...", note 63): each is lifted
+    when one number glued to a word or a year before it, that no printed note answers, ends or
+    begins with that digit ("198663,")."""
+    lifted: list[Note] = []
+    kept: list[str] = []
+    i = 0
+    while i < len(body):
+        found = _kept_digit_note_at(body, i, kept, printed | {n.number for n in lifted}, language)
+        if found is None:
+            kept.append(body[i])
+            i += 1
+            continue
+        note, i = found
+        lifted.append(note)
+    return kept, lifted
+
+
+def _kept_digit_note_at(
+    body: list[str], index: int, before: list[str], taken: set[int], language: Language
+) -> tuple[Note, int] | None:
+    damaged = _DAMAGED_NUMBER.match(body[index])
+    text = body[index][damaged.end() :] if damaged else ""
+    if not damaged or not language.pattern("lost_note_opener").match(text):
+        return None
+    calls = [n for n in glued_numbers("\n".join(before)) if n not in taken and _kept_digits(damaged.group("number"), n)]
+    if len(set(calls)) != 1:
+        return None
+    note = Note(calls[0], [text])
+    for end in range(index + 1, min(len(body), index + _LONGEST_NOTE)):
+        if note.ended():
+            return note, end
+        note.lines.append(body[end])
+    return (note, min(len(body), index + _LONGEST_NOTE)) if note.ended() else None
 
 
 def _one_per_number(notes: list[Note]) -> list[Note]:
@@ -283,16 +326,20 @@ def _kept_digits(damaged: str, expected: int) -> bool:
 
 def _lost_before(body: list[str], number: int, language: Language) -> list[Note]:
     """The notes printed just before note ``number`` whose numbers OCR lost ("=Ibid., document
-    S/12262.", then "Ibid., trente-deuxième année, ... S/12275.", then "4 Ibid., ..."): each
-    opens with a note's first words after a line that ends, and the first follows the end of a
-    clause; they take the numbers before ``number``, and leave the body."""
+    S/12262.", then "Ibid., trente-deuxième année, ... S/12275.", then "4 Ibid., ..."), damaged
+    but for digits that fit ("1\" Document S/14485, ...", then "19 Documents ...") or glued to
+    the text ("157Ibid."): each opens with a note's first words after a line that ends, and
+    the first follows the end of a clause; they take the numbers before ``number``, and leave
+    the body. Reading back stops at the first line that opens a note, which must fit."""
     starts: list[int] = []  # where each lost note starts in the body, last first
     index = len(body)
     while index > 0 and len(starts) < min(_MOST_LOST, number - 1):
+        expected = number - 1 - len(starts)
         start = index - 1
-        while start > max(0, index - _LONGEST_NOTE) and not _opens_lost_note(body, start, language):
+        while start > max(0, index - _LONGEST_NOTE) and _lost_note_text(body[start], None, language) is None:
             start -= 1
-        if start <= 0 or not _opens_lost_note(body, start, language) or not body[index - 1].endswith("."):
+        opens = start > 0 and body[start - 1].endswith((".", ",", ";", ":"))
+        if not opens or _lost_note_text(body[start], expected, language) is None or not body[index - 1].endswith("."):
             break
         starts.append(start)
         index = start
@@ -300,16 +347,26 @@ def _lost_before(body: list[str], number: int, language: Language) -> list[Note]
         return []
     ends = [len(body), *starts[:-1]]
     notes = [
-        Note(number - 1 - k, [_LOST_NUMBER.sub("", body[start]), *body[start + 1 : end]])
+        Note(number - 1 - k, [_lost_note_text(body[start], number - 1 - k, language) or "", *body[start + 1 : end]])
         for k, (start, end) in enumerate(zip(starts, ends, strict=True))
     ]
     del body[starts[-1] :]
     return notes
 
 
-def _opens_lost_note(body: list[str], index: int, language: Language) -> bool:
-    line = _LOST_NUMBER.sub("", body[index])
-    return bool(language.pattern("lost_note_opener").match(line)) and body[index - 1].endswith((".", ",", ";", ":"))
+def _lost_note_text(line: str, expected: int | None, language: Language) -> str | None:
+    """The text of a note that opens the line, its number lost ("=Ibid."), damaged but for
+    digits that fit ``expected`` ("1\" Document"), or glued ("157Ibid."); any number when
+    ``expected`` is None; None when the line opens no note."""
+    damaged = _DAMAGED_NUMBER.match(line)
+    glued = _GLUED_NUMBER.match(line)
+    if damaged:
+        fits, text = expected is None or _kept_digits(damaged.group("number"), expected), line[damaged.end() :]
+    elif glued:
+        fits, text = expected in (None, int(glued.group(1))), line[glued.end() :]
+    else:
+        fits, text = True, _LOST_NUMBER.sub("", line)
+    return text if fits and language.pattern("lost_note_opener").match(text) else None
 
 
 def _trailing_notes(lines: list[str]) -> tuple[int, list[Note]] | None:
