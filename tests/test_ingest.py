@@ -200,7 +200,17 @@ def test_extract_of_a_text_without_symbol_says_how_to_give_one(tmp_path: Path) -
     text = tmp_path / "bare.txt"
     shutil.copy(EXAMPLE, text)
     result = runner.invoke(app, ["extract", str(text), "-f", "ttl"])
-    assert result.exit_code == 2 and "has no symbol in its text: give it with --symbol" in result.output
+    assert result.exit_code == 2
+    assert "has no symbol that can be read in its text: give it in a sidecar file bare.meta.toml" in result.output
+
+
+def test_ingest_of_one_file_that_fails_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
+    text = tmp_path / "bare.txt"
+    shutil.copy(EXAMPLE, text)
+    result = runner.invoke(app, ["ingest", str(text), "--store", str(tmp_path / "store"), "--workers", "1"])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: {text}: has no symbol that can be read")
 
 
 @pytest.fixture
@@ -286,9 +296,9 @@ def test_ingest_leaves_no_write_ahead_log_behind(sources: Path, tmp_path: Path) 
     assert logs == []
 
 
-def test_a_document_past_its_time_budget_is_a_failure_row(tmp_path: Path) -> None:
+def test_a_document_past_its_time_budget_is_not_written(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(EXAMPLE), "--store", str(tmp_path / "s"), "--time-budget", "0.001"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # one file given alone: one line
     assert "took longer than its time budget of 0.001 s: not written" in result.output
 
 

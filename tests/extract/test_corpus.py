@@ -30,10 +30,19 @@ def _documents(corpus: dict[str, Document | str]) -> dict[str, Document]:
 
 
 @needs_corpus
-def test_every_text_of_the_corpus_extracts(corpus: dict[str, Document | str]) -> None:
+def test_every_text_of_the_corpus_extracts_but_two_headings_no_resolution_can_have(
+    corpus: dict[str, Document | str],
+) -> None:
+    """OCR damaged two French headings into symbols no resolution has ("Résolution 90 (1994)"
+    of 5 April 1994, when 1994's numbers run 893-969): those documents are refused, never
+    minted under another resolution's IRI."""
     for folder, pattern, count in FOLDERS:
         assert len(list((CORPUS / folder).glob(pattern))) == count
-    assert {name: error for name, error in corpus.items() if isinstance(error, str)} == {}
+    failed = {name: error.split(": ", 1)[1].split(": ")[0] for name, error in corpus.items() if isinstance(error, str)}
+    assert failed == {
+        "unsc-fr/S_RES_0090_1994_FR.txt": "its heading gives S/RES/90 (1994), which cannot be",
+        "unsc-fr/S_RES_9110_1994_FR.txt": "its heading gives S/RES/9110 (1994), which cannot be",
+    }
 
 
 @needs_corpus

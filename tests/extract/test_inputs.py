@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import EXAMPLE
+from unxref.errors import InputError
 from unxref.extract import extract_file
 
 SEED = EXAMPLE.read_text("utf-8")
@@ -135,3 +136,32 @@ def test_a_unts_number_shared_by_two_instruments_is_told_apart_by_its_volume(tmp
     text = SC_TEXT.replace("582 (1986),", "582 (1986), and the Framework Convention,[^1]")
     path.write_text(text + "\n[^1]: United Nations, Treaty Series, vol. 1771, No. 30822.\n", "utf-8")
     assert [c.name for c in extract_file(path).citations if c.kind == "treaty"] == ["unfccc"]
+
+
+COUNCIL_TEXT = (
+    "{heading}\n{date}\n\nThe Security Council,\n\nRecalling its resolution 425 (1978),\n\n1. Decides to act.\n"
+)
+
+
+def test_a_heading_year_its_number_cannot_have_is_read_with_the_year_of_adoption(tmp_path: Path) -> None:
+    """S/RES/434 (1978) is printed "Resolution 434 (1973)" in its annual volume."""
+    text = tmp_path / "434.txt"
+    text.write_text(COUNCIL_TEXT.format(heading="Resolution 434 (1973)", date="of 18 September 1978"), "utf-8")
+    document = extract_file(text)
+    assert document.symbol == "S/RES/434 (1978)"
+    assert [(p.paragraph, p.quote, p.problem) for p in document.problems] == [
+        (
+            "heading",
+            "434 (1973)",
+            "the heading gives S/RES/434 (1973), which cannot be: the Security Council's resolutions of 1973 are"
+            " numbered 325-344; read as S/RES/434 (1978), the year of its adoption",
+        )
+    ]
+
+
+def test_a_heading_symbol_no_resolution_can_have_is_refused(tmp_path: Path) -> None:
+    """OCR lost a digit of "Résolution 909 (1994)"; the text is not minted as S/RES/90 (1994)."""
+    text = tmp_path / "90.txt"
+    text.write_text(COUNCIL_TEXT.format(heading="Resolution 90 (1994)", date="of 5 April 1994"), "utf-8")
+    with pytest.raises(InputError, match=r"90\.txt: its heading gives S/RES/90 \(1994\), which cannot be: .* 893-969"):
+        extract_file(text)

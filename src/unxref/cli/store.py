@@ -73,6 +73,8 @@ def ingest(
             budget=time_budget,
         )
     outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
+    if len(outcomes) == 1 and outcomes[0].error is not None:
+        raise fail(f"{outcomes[0].source}: {outcomes[0].error}")  # one file given alone: one line, nothing written
     removed = _prune(target, outcomes) if prune else []
     folder = target.location
     changed = bool(removed) or any(o.error is None and not o.unchanged for o in outcomes)

@@ -15,10 +15,17 @@ from pathlib import Path
 from unxref.errors import InputError
 from unxref.extract import find, resolve
 from unxref.extract.clean import clean
-from unxref.extract.heading import adopting_body, is_iso_date, iso_date, own_symbol, read_heading
+from unxref.extract.heading import (
+    adopting_body,
+    is_iso_date,
+    iso_date,
+    own_symbol,
+    possible_own_symbol,
+    read_heading,
+)
 from unxref.extract.read import read_file, sidecar
 from unxref.extract.segment import Segments, segment
-from unxref.model import Document
+from unxref.model import Document, Problem
 from unxref.un import authorities as authority_data
 from unxref.un import language
 
@@ -62,10 +69,12 @@ def extract_text(
     date = date or iso_date(heading.date_text or segments.date_text, lang_data)
     if heading.symbol_text and heading.symbol_text.isdigit() and date:
         heading.symbol_text += f" ({date[:4]})"  # "Resolution 290 of 8 December 1970"
+    own = own_symbol(source, symbol, heading, body, authorities)
+    own, repair = (own, None) if symbol or own is None else possible_own_symbol(source, own, _year(date))
     document = Document(
         text=reading.text,
         source=source,
-        symbol=own_symbol(source, symbol, heading, body, authorities),
+        symbol=own,
         language=code,
         title=heading.title,
         body=authorities.bodies[body].names.get("en") if body in authorities.bodies else None,
@@ -77,7 +86,7 @@ def extract_text(
         markers=segments.markers,
     )
     masked = find.mask(reading.text, [m.span for m in segments.markers])
-    year = int(document.date[:4]) if document.date else None
+    year = _year(document.date)
     in_paragraphs, named = {}, {}
     for paragraph in segments.paragraphs:
         in_paragraphs[paragraph.id], named[paragraph.id] = find.in_paragraph(
@@ -90,10 +99,26 @@ def extract_text(
     document.citations = resolve.with_back_references(reading.text, document.paragraphs, document.citations, lang_data)
     document.mentions = resolve.mentions(reading.text, named)
     document.problems = resolve.problems(reading.text, in_paragraphs, in_footnotes)
+    if repair and heading.symbol_text:
+        document.problems.insert(0, _heading_problem(reading.text, heading.symbol_text, heading.end, repair))
     resolve.calls_to_action(
         reading.text, document.paragraphs, document.citations, document.mentions, lang_data, authorities
     )
     return document
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date else None
+
+
+def _heading_problem(text: str, quote: str, end: int, problem: str) -> Problem:
+    """A repair of the heading's own symbol, reported where the heading prints it."""
+    start = text.find(quote, 0, end)
+    return (
+        Problem("heading", quote, (start, start + len(quote)), problem)
+        if start >= 0
+        else Problem("heading", "", (0, 0), problem)
+    )
 
 
 def _check_is_resolution(source: str, segments: Segments, known: bool) -> None:

@@ -106,12 +106,17 @@ def build(document: Document, iri_base: str | None = None) -> Graph:
     )  # rdflib's core prefixes: RDF/XML needs them
 
 
+def _sidecar_name(source: str) -> str:
+    return f"{Path(source).stem}.meta.toml" if source else "NAME.meta.toml"
+
+
 def build_graphs(document: Document, iri_base: str | None = None) -> Graphs:
     """The document's own graph and what it says of the things it cites, apart."""
     if not document.symbol:
         raise InputError(
             document.source,
-            'has no symbol in its text: give it with --symbol, or in a sidecar file NAME.meta.toml (symbol = "...")',
+            f"has no symbol that can be read in its text: give it in a sidecar file {_sidecar_name(document.source)}"
+            ' beside it (symbol = "..."), or to unxref extract with --symbol',
         )
     context = _Context(document, Iris(iri_base) if iri_base else Iris.configured(), load_authorities())
     _resolution(context)

@@ -36,6 +36,15 @@ def year_of(number: int) -> int | None:
     return next((year for year, (first, last) in _years().items() if first <= number <= last), None)
 
 
+def numbered(year: int) -> tuple[int, int] | None:
+    """The first and last number of the year's resolutions, when the table has the year.
+
+    >>> numbered(1994)
+    (893, 969)
+    """
+    return _years().get(year)
+
+
 def possible_resolution(number: int, year: int) -> bool:
     """Whether S/RES/<number> (<year>) can exist; years the table lacks are taken as possible."""
     span = _years().get(year)
