@@ -498,6 +498,21 @@ def test_a_named_query_answers_csv_on_request(server_url: str) -> None:
     assert response.headers["content-type"].startswith("text/csv") and len(response.text.splitlines()) == 6
 
 
+def test_a_named_query_answers_the_type_accept_asks_for(server_url: str) -> None:
+    response = httpx.get(
+        server_url + "/api/queries/treaties-urged",
+        params={"resolution": "A/RES/62/176"},
+        headers={"Accept": "text/csv"},
+    )
+    assert response.headers["content-type"].startswith("text/csv") and len(response.text.splitlines()) == 6
+
+
+def test_a_named_query_answers_json_to_a_browser(server_url: str) -> None:
+    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = httpx.get(server_url + "/api/queries/treaties-urged", headers={"Accept": accept})
+    assert response.headers["content-type"].startswith("application/sparql-results+json")
+
+
 def test_a_named_query_refuses_a_value_that_is_no_symbol(server_url: str) -> None:
     response = httpx.get(server_url + "/api/queries/treaties-urged", params={"resolution": "garbage"})
     assert response.status_code == 400 and "neither an IRI nor a UN symbol" in response.text

@@ -32,11 +32,11 @@ async def list_queries() -> list[dict[str, Any]]:
 
 @router.get(
     "/api/queries/{name}",
-    summary="Run a named query; each parameter optional (bound as an RDF term); format=json|xml|csv|tsv",
+    summary="Run a named query; each parameter optional (bound as an RDF term); format=json|xml|csv|tsv, or Accept",
 )
 async def run_named_query(name: str, request: Request, service: ServiceDep) -> Response:
     values = dict(parse_qsl(request.url.query))
-    result_format = values.pop("format", "json")
+    result_format = values.pop("format", None)
     try:
         query = queries.get(name)
         text = query.bound(values)
@@ -44,8 +44,19 @@ async def run_named_query(name: str, request: Request, service: ServiceDep) -> R
         status = 404 if isinstance(error, queries.UnknownQuery) else 400
         return JSONResponse({"detail": str(error)}, status_code=status)
     settings = service.settings
-    job = Job(query=text, format_keys=(result_format,), row_limit=settings.max_rows)
+    job = Job(
+        query=text,
+        accept=_results_accept(request.headers.get("accept")),
+        format_keys=(result_format,) if result_format else (),
+        row_limit=settings.max_rows,
+    )
     return answer(await service.pool.run(job, settings.timeout, bounded=True), settings.max_rows)
+
+
+def _results_accept(accept: str | None) -> str | None:
+    """What a named query's client accepts; a browser's Accept (HTML first, then XML, then
+    anything) asks for no results format in particular, so it gets the default, JSON."""
+    return None if accept and "text/html" in accept else accept
 
 
 @router.get(
