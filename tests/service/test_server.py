@@ -452,6 +452,12 @@ def test_the_chain_api_narrows_by_function_and_says_what_it_can_choose(server_ur
     [
         ({"body": "UNESCO"}, 400, "body is one of SC, GA, ECOSOC, other"),
         ({"only": "treaties"}, 400, "only is 'resolutions'"),
+        (
+            {"function": "recalling,bogus"},
+            400,
+            "no citation function bogus: function is one of acting-under, adopting,",
+        ),
+        ({"since": "2010", "until": "2000"}, 400, "since (2010) is after until (2000)"),
         ({"since": "last year"}, 422, "Input should be a valid integer"),  # FastAPI's own check of a year
     ],
 )

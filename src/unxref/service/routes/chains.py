@@ -3,6 +3,7 @@ chains between two resolutions and the lineage of a series."""
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import pairwise
 from typing import Annotated, Any
 
@@ -16,6 +17,7 @@ from unxref.formats import CHAINS, keys
 from unxref.rdf.iris import path_symbol, symbol_path
 from unxref.service.deps import ServiceDep
 from unxref.service.responses import answer, text
+from unxref.un import language
 
 router = APIRouter()
 
@@ -37,7 +39,23 @@ async def chain_filter(
     bodies = tuple(v for given in body or () for v in given.split(",") if v)
     if any(b not in (*LANES, "none") for b in bodies) or only not in (None, "", "resolutions"):
         raise HTTPException(400, f"body is one of {', '.join(LANES)}; only is 'resolutions'")
+    unknown = [f for f in functions if f not in citation_functions()]
+    if unknown:
+        raise HTTPException(
+            400, f"no citation function {', '.join(unknown)}: function is one of {', '.join(citation_functions())}"
+        )
+    if since is not None and until is not None and since > until:
+        raise HTTPException(400, f"since ({since}) is after until ({until})")
     return ChainFilter(functions, bodies, since, until, only == "resolutions")
+
+
+@cache
+def citation_functions() -> tuple[str, ...]:
+    """The functions a citation can have: those of the verbs of each language, and ``citing``
+    for a paragraph with no known verb (read from the language data: the web process does
+    not load the ontology's graph)."""
+    found = {verb.function for lang in language.every() for verb in lang.verbs.values()}
+    return tuple(sorted(found | {"citing"}))
 
 
 FilterDep = Annotated[ChainFilter, Depends(chain_filter)]
