@@ -278,6 +278,20 @@ def test_an_unknown_iri_is_404(server_url: str) -> None:
     assert response.status_code == 404 and "A/RES/99/999" in response.text
 
 
+def test_an_unknown_iri_is_a_page_saying_what_to_do_for_a_browser(server_url: str) -> None:
+    for path in ("/id/A/RES/99/999", "/chains/A/RES/99/999"):
+        response = httpx.get(server_url + path, headers={"Accept": "text/html"})
+        assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+        assert "<h1>Nothing is known about A/RES/99/999</h1>" in response.text
+        assert "unxref ingest FILE" in response.text and 'action="/go"' in response.text
+
+
+def test_a_page_format_suffix_unxref_has_not_is_said(server_url: str) -> None:
+    response = httpx.get(server_url + "/id/A/RES/62/176.pdf")
+    assert response.status_code == 404
+    assert response.text.endswith("no page format is called .pdf (.html, .ttl, .nt, .jsonld, .rdf)\n")
+
+
 def test_symbols_with_spaces_and_parentheses_map_to_one_iri(server_url: str) -> None:
     spaced = httpx.get(server_url + "/id/S/RES/9999%20(1999)")
     underscored = httpx.get(server_url + "/id/S/RES/9999_(1999)")

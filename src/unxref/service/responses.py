@@ -1,4 +1,5 @@
-"""Responses every route gives the same way: plain-text errors, answers from the query workers,
+"""Responses every route gives the same way: plain-text errors (a page for a browser's 404),
+answers from the query workers,
 and negotiated descriptions (RDF, or HTML for a browser) with ``Vary`` and ``Link`` headers."""
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ DESCRIPTIONS = (HTML, *GRAPHS[:4])  # HTML, Turtle, N-Triples, JSON-LD, RDF/XML
 
 def text(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message + "\n", status_code=status)
+
+
+def not_found(request: Request, service: Service, iri: str, label: str, html: bool) -> Response:
+    """404 for a resource the store knows nothing of: a page saying what to do for a browser
+    (``html``), one plain line otherwise."""
+    if not html:
+        return text(404, f"nothing is known about {iri}")
+    context = {"iri": iri, "label": label}
+    return service.templates.TemplateResponse(request, "missing.html", context, status_code=404)
 
 
 def answer(result: Answer, limit: int) -> Response:

@@ -16,7 +16,7 @@ from unxref.chains.jobs import LANES, ChainFilter, ChainJob
 from unxref.formats import CHAINS, keys
 from unxref.rdf.iris import path_symbol, symbol_path
 from unxref.service.deps import ServiceDep
-from unxref.service.responses import answer, text
+from unxref.service.responses import answer, not_found, text
 from unxref.un import language
 
 router = APIRouter()
@@ -112,7 +112,7 @@ async def chain_page(
     name = path_symbol(source)
     iri = service.iris.resource(name)
     if next(iter(service.store.quads_for_pattern(pyoxigraph.NamedNode(iri), None, None, None)), None) is None:
-        return text(404, f"nothing is known about {iri}")
+        return not_found(request, service, iri, name, html=True)
     context = {
         "symbol": name,
         "path": symbol_path(name),

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from unxref.formats import PAGES, with_charset
+from unxref.rdf.iris import path_symbol
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose
 from unxref.service.pages import RDF_PAGE, PageJob, other_formats
-from unxref.service.responses import alternates, answer, text
+from unxref.service.responses import alternates, answer, not_found, text
 from unxref.service.workers import Answer
 from unxref.un.symbols import SymbolError, normalize
 
 router = APIRouter()
 # A suffix on the path asks for a format: /id/A/RES/62/176.ttl
 SUFFIXES = {f.suffix: f.key for f in PAGES}
+_UNKNOWN_SUFFIX = re.compile(r"\.[a-z]{2,7}$")  # /id/A/RES/62/176.pdf: no symbol ends in lower case
 
 
 @router.get(
@@ -40,11 +44,20 @@ async def resource(
     if isinstance(found, Answer):  # the worker stopped at the timeout, died, or the store did not answer
         return answer(found, 0)
     if not found.found:
-        return text(404, f"nothing is known about {iri}")
+        unknown = _UNKNOWN_SUFFIX.search(path)
+        if unknown:
+            formats = ", ".join(SUFFIXES)
+            return text(404, f"nothing is known about {iri}: no page format is called {unknown.group(0)} ({formats})")
+        return not_found(request, service, iri, path_symbol(path), html=fmt.key == "html" and _browser(request))
     headers = alternates(other_formats(path))
     if found.more:
         headers["Link"] += f', </id/{path}{fmt.suffix}?page={page + 1}>; rel="next"'
     return Response(found.body, media_type=with_charset(fmt.media_type), headers=headers)
+
+
+def _browser(request: Request) -> bool:
+    """A client that asks for HTML by name (a browser), not one that takes anything (curl)."""
+    return "text/html" in request.headers.get("accept", "")
 
 
 @router.get("/go", summary="Jump to the page of a symbol")
