@@ -223,6 +223,15 @@ def test_a_syntax_error_is_400_with_the_position(server_url: str) -> None:
     assert response.status_code == 400 and "query syntax error" in response.text
 
 
+def test_an_undeclared_prefix_is_named_with_the_declaration_to_add(server_url: str) -> None:
+    response = sparql(server_url, "SELECT * WHERE { ?s unx:foo ?o }")
+    assert response.status_code == 400
+    assert response.text == (
+        "query syntax error: error at 1:28: the prefix unx: is not declared"
+        " (PREFIX unx: <https://w3id.org/unxref/ontology#>)\n"
+    )
+
+
 # --- linked data ------------------------------------------------------------------
 
 

@@ -20,6 +20,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
+from unxref.vocab import QUERY_PREFIXES
+
 Kind = Literal["string", "iri", "prefixed", "variable", "word", "punctuation"]
 
 _LEXEME = re.compile(
@@ -104,6 +106,38 @@ def _prefixes(found: tuple[Token, ...]) -> dict[str, str]:
         if token.is_keyword("PREFIX") and found[index + 1].kind == "prefixed" and found[index + 2].kind == "iri":
             declared[found[index + 1].text.rstrip(":")] = found[index + 2].text[1:-1]
     return declared
+
+
+def undeclared_prefixes(query: str) -> list[str]:
+    """The prefixes the query's names use but no ``PREFIX`` declares, in order.
+
+    >>> undeclared_prefixes("PREFIX cito: <http://purl.org/spar/cito/> SELECT * { ?s cito:cites ?o ; unx:p ?x }")
+    ['unx']
+    """
+    found = tokens(query)
+    declared = _prefixes(found)
+    used = (t.text.split(":", 1)[0] for t in found if t.kind == "prefixed")
+    return list(dict.fromkeys(p for p in used if p not in declared))
+
+
+_CHARACTER_CLASS = re.compile(r"\[[^\]]*\.\.=[^\]]*\]")
+
+
+def readable(query: str, message: str) -> str:
+    """The engine's syntax error, read by a person: an undeclared prefix named, with the
+    declaration to add when unxref knows the prefix, and the parser's lists of character
+    ranges left out.
+
+    >>> readable("SELECT * { ?s unx:p ?o }", "error at 1:19: expected one of Prefix not found, ['%'], [':']")
+    'error at 1:19: the prefix unx: is not declared (PREFIX unx: <https://w3id.org/unxref/ontology#>)'
+    """
+    if "Prefix not found" in message and (missing := undeclared_prefixes(query)):
+        position = message.split(": expected", 1)[0]
+        known = [f"PREFIX {p}: <{QUERY_PREFIXES[p]}>" for p in missing if p in QUERY_PREFIXES]
+        names = ", ".join(f"{p}:" for p in missing)
+        verb = "is" if len(missing) == 1 else "are"
+        return f"{position}: the prefix {names} {verb} not declared" + (f" ({'; '.join(known)})" if known else "")
+    return _CHARACTER_CLASS.sub("[a name character]", message)
 
 
 def declares_dataset(query: str) -> bool:

@@ -30,7 +30,7 @@ from unxref.chains.jobs import ChainJob
 from unxref.formats import GRAPHS, RESULTS, with_charset
 from unxref.remote import Engine, RemoteError
 from unxref.service import results
-from unxref.service.checks import capped, declares_dataset
+from unxref.service.checks import capped, declares_dataset, readable
 from unxref.service.negotiate import NotAcceptable, choose
 from unxref.service.pages import PageAnswer, PageJob, page_answer
 
@@ -81,7 +81,7 @@ def run_job(store: Engine, job: Job) -> Answer:
             return selected
         return _write(store.query(job.query, **options), job)
     except SyntaxError as error:
-        return _error(400, f"query syntax error: {error}")
+        return _error(400, f"query syntax error: {readable(job.query, str(error))}")
     except NotAcceptable as error:
         return _error(406, str(error))
     except RemoteError as error:  # a remote store: its refusal of the query, or its absence
