@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from io import BytesIO
@@ -330,6 +331,8 @@ def test_the_stats_command_lists_most_cited_and_data_errors(store_path: Path) ->
     result = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["stats", "--top", "100", "--store", str(store_path)])
     assert result.exit_code == 0, result.output
     assert "Most cited" in result.output and "Charter of the United Nations" in result.output
+    # all it cites, resolutions, documents and treaties
+    assert re.search(r"│ A/RES/62/176 +│ 2007-12-18 +│ 23 +│", result.output)
     assert "Data errors" in result.output
 
 

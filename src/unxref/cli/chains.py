@@ -95,10 +95,13 @@ def stats(
     from unxref.chains.graph import graph_for
 
     graph = graph_for(_located(store))
-    resolutions = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] == "resolution")
     console = out()
-    for title, ranking in (("Most cited", most_cited(graph, top)), ("Most citing", most_citing(resolutions, top))):
-        table = Table("resolution, document or treaty", "date", "citations", title=title)
+    rankings = (
+        ("Most cited", "resolution, document or treaty", "cited by", most_cited(graph, top)),
+        ("Most citing", "resolution", "what it cites", most_citing(graph, top)),
+    )
+    for title, kind, counted, ranking in rankings:
+        table = Table(kind, "date", counted, title=title)
         for node, count in ranking:
             table.add_row(graph.nodes[node]["symbol"], graph.nodes[node]["date"], str(count))
         console.print(table)
