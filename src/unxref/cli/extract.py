@@ -147,6 +147,12 @@ def _extracted_graph(file: Path, symbol: str | None, date: str | None) -> Graph:
     return build(extract_file(file, symbol=symbol, date=date))
 
 
+def counted(count: int, noun: str) -> str:
+    """A count and its noun: "1 footnote", "2 footnotes", "3 treaties"."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {noun if count == 1 else plural}"
+
+
 def print_summary(document: Document) -> None:
     console = out()
     console.print(f"[bold]{document.symbol or '(no symbol)'}[/bold]  {document.title or ''}", highlight=False)
@@ -158,7 +164,7 @@ def print_summary(document: Document) -> None:
     kinds = [p.kind for p in document.paragraphs]
     console.print(
         f"{kinds.count('preambular')} preambular, {kinds.count('operative')} operative, {kinds.count('annex')} annex paragraphs; "
-        f"{len(document.sections)} sections; {len(document.footnotes)} footnotes",
+        f"{counted(len(document.sections), 'section')}; {counted(len(document.footnotes), 'footnote')}",
         highlight=False,
     )
     table = Table("paragraph", "function", "kind", "cites", "note", "quote", title="Citations")
@@ -168,9 +174,8 @@ def print_summary(document: Document) -> None:
     distinct = {(c.kind, c.target) for c in document.citations}
     console.print(
         " · ".join(
-            f"{sum(1 for k, _ in distinct if k == kind)} {kind.replace('y', 'ie')}s"
-            for kind in ("resolution", "document", "treaty")
+            counted(sum(1 for k, _ in distinct if k == kind), kind) for kind in ("resolution", "document", "treaty")
         )
-        + f" cited; {len(document.mentions)} mentions of bodies and sessions",
+        + f" cited; {counted(len(document.mentions), 'mention')} of bodies and sessions",
         highlight=False,
     )

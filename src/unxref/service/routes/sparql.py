@@ -23,7 +23,9 @@ MIN_TIMEOUT = 0.1  # seconds: a shorter one would only cost a worker's restart
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 
 
-@router.api_route("/sparql", methods=["GET", "POST", "HEAD"], summary="SPARQL 1.1 Protocol endpoint (read-only)")
+@router.get("/sparql", summary="SPARQL 1.1 Protocol endpoint (read-only): a query by GET")
+@router.post("/sparql", summary="SPARQL 1.1 Protocol endpoint (read-only): a query by POST (form or body)")
+@router.head("/sparql", include_in_schema=False)
 async def sparql(request: Request, service: ServiceDep) -> Response:
     params = parse_qsl(request.url.query, keep_blank_values=True)
     direct: str | None = None
