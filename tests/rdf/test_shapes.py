@@ -301,7 +301,10 @@ def test_the_compiled_shapes_and_pyshacl_agree_on_real_documents(corpus: str) ->
     from unxref.rdf.build import build_graphs
 
     for path in sorted((CORPUS / corpus).glob("*.*"))[:15]:
-        document = extract_file(path)
+        try:
+            document = extract_file(path)
+        except InputError:  # a heading no resolution can have ("Résolution 90 (1994)")
+            continue
         if document.symbol:
             graph = build_graphs(document).union()
             assert _found(check(graph)) == _found(validate(graph)), path.name
