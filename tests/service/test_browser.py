@@ -68,3 +68,18 @@ def test_dataset_descriptions_are_pages_in_a_browser(page: Page, server_url: str
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"description-{path.strip('/')}.png"))
     assert page.errors == [] and page.outside == []  # type: ignore[attr-defined]
+
+
+def test_a_resource_the_store_does_not_know_is_a_page_with_the_jump_box(page: Page, server_url: str) -> None:
+    response = page.goto(server_url + "/id/A/RES/99/999")
+    assert response is not None and response.status == 404
+    assert page.inner_text("h1") == "Nothing is known about A/RES/99/999"
+    page.fill("form.jump input[name='symbol']", "a/res/62/176")
+    with page.expect_navigation():
+        page.click("form.jump button")
+    assert page.url.endswith("/id/A/RES/62/176")
+    page.goto(server_url + "/id/A/RES/99/999")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "missing-page.png"))
+    unexpected = [e for e in page.errors if "status of 404" not in e]  # type: ignore[attr-defined]
+    assert unexpected == [] and page.outside == []  # type: ignore[attr-defined]
