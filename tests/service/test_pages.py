@@ -90,6 +90,15 @@ def test_a_citation_iri_resolves_to_its_document_page(server_url: str) -> None:
     assert (citation, None, None) in rdf
 
 
+def test_a_turtle_page_declares_only_the_prefixes_it_uses(server_url: str) -> None:
+    text = httpx.get(server_url + "/id/A/RES/55/2.ttl").text
+    declared = re.findall(r"^@prefix (\w+):", text, re.MULTILINE)
+    statements = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix"))
+    unused = [p for p in declared if f"{p}:" not in statements]
+    assert declared and unused in ([], ["rdf"])  # rdf:type is written "a"
+    assert "@prefix owl:" not in text and "@prefix xsd:" not in text
+
+
 def test_the_rdf_of_a_cited_resolution_holds_the_citations_it_receives(server_url: str) -> None:
     rdf = Graph().parse(data=httpx.get(server_url + "/id/A/RES/55/2.ttl").text, format="turtle")
     assert (URIRef(ID + "A/RES/62/176"), URIRef("http://purl.org/spar/cito/cites"), URIRef(ID + "A/RES/55/2")) in rdf

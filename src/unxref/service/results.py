@@ -157,10 +157,27 @@ def write_triples(triples: list[pyoxigraph.Triple], fmt: Format, truncated: bool
     if fmt.key == "jsonld":
         body = _compacted(triples)
     else:
-        body = pyoxigraph.serialize(triples, format=fmt.rdf, prefixes=SHOWN_PREFIXES) or b""
+        body = pyoxigraph.serialize(triples, format=fmt.rdf, prefixes=used_prefixes(triples)) or b""
     if truncated and fmt.key in ("ttl", "nt", "nq", "trig"):
         body = f"# truncated: {TRUNCATED_LINK}\n".encode() + body
     return body
+
+
+# Datatypes Turtle writes with no IRI: "text", "texte"@fr.
+_WRITTEN_BARE = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
+def used_prefixes(triples: list[pyoxigraph.Triple]) -> dict[str, str]:
+    """unxref's prefixes that the triples' IRIs use (a Turtle page declares no others)."""
+    iris = {
+        term.value if isinstance(term, pyoxigraph.NamedNode) else term.datatype.value
+        for triple in triples
+        for term in (triple.subject, triple.predicate, triple.object)
+        if isinstance(term, (pyoxigraph.NamedNode, pyoxigraph.Literal))
+    } - _WRITTEN_BARE
+    return {
+        prefix: namespace for prefix, namespace in SHOWN_PREFIXES.items() if any(i.startswith(namespace) for i in iris)
+    }
 
 
 def _compacted(triples: list[pyoxigraph.Triple]) -> bytes:
