@@ -12,6 +12,7 @@ from pathlib import Path
 
 from unxref.errors import InputError
 from unxref.extract.clean import Reading
+from unxref.extract.read import sidecar_path
 from unxref.un import security_council, symbols
 from unxref.un.authorities import Authorities
 from unxref.un.language import Language, match_verb
@@ -118,29 +119,26 @@ def own_symbol(
     return symbols.reference_symbol(authorities.symbol_prefix(body or "GA"), reference) if reference else None
 
 
-_OLD_SC = re.compile(r"^S/RES/(\d+) \((\d{4})\)$")
-
-
 def possible_own_symbol(source: str, symbol: str, year: int | None) -> tuple[str, str | None]:
     """The symbol a heading gives, checked against the numbering of the Security Council's
     resolutions: one with a year its number cannot have is read with the year of its adoption
     when the number fits that year ("Resolution 434 (1973)" adopted on 18 September 1978), the
     repair said; otherwise no resolution can have it ("Résolution 90 (1994)": OCR lost a digit
     of 909), and the document, which would be minted under another's IRI, is refused."""
-    old = _OLD_SC.match(symbol)
-    span = security_council.numbered(int(old.group(2))) if old else None
-    if old is None or span is None or span[0] <= int(old.group(1)) <= span[1]:
+    old = security_council.number_and_year(symbol)
+    span = security_council.numbered(old[1]) if old else None
+    if old is None or span is None or security_council.possible_resolution(*old):
         return symbol, None
-    number = int(old.group(1))
+    number, printed_year = old
     cannot = (
-        f"the heading gives {symbol}, which cannot be: the Security Council's resolutions of {old.group(2)}"
+        f"heading gives {symbol}, which cannot be: the Security Council's resolutions of {printed_year}"
         f" are numbered {span[0]}-{span[1]}"
     )
     if year is not None and security_council.possible_resolution(number, year):
-        return f"S/RES/{number} ({year})", f"{cannot}; read as S/RES/{number} ({year}), the year of its adoption"
+        return f"S/RES/{number} ({year})", f"the {cannot}; read as S/RES/{number} ({year}), the year of its adoption"
     raise InputError(
         source,
-        f'its {cannot[4:]}; give its symbol in a sidecar file {Path(source).stem}.meta.toml beside it (symbol = "...")',
+        f'its {cannot}; give its symbol in a sidecar file {sidecar_path(Path(source)).name} beside it (symbol = "...")',
     )
 
 

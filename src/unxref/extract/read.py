@@ -257,11 +257,15 @@ def read_html(path: Path, data: bytes) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def sidecar_path(path: Path) -> Path:
+    """The sidecar file of a text: ``A_RES_62_176_fr.meta.toml`` for ``A_RES_62_176_fr.txt``."""
+    return path.with_name(path.stem + ".meta.toml")
+
+
 def sidecar(path: Path) -> dict[str, str]:
-    """What a text lacks, from ``NAME.meta.toml`` next to it (``A_RES_62_176_fr.meta.toml``
-    for ``A_RES_62_176_fr.txt``): ``symbol = "A/RES/62/176"``, ``date = "2007-12-18"``, ``lang``.
-    A problem names the sidecar file and its key."""
-    meta = path.with_name(path.stem + ".meta.toml")
+    """What a text lacks, from its sidecar file (`sidecar_path`): ``symbol = "A/RES/62/176"``,
+    ``date = "2007-12-18"``, ``lang``. A problem names the sidecar file and its key."""
+    meta = sidecar_path(path)
     if not meta.is_file():
         return {}
     try:

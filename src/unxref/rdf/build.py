@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from unxref import vocab
 from unxref.errors import InputError
+from unxref.extract.read import sidecar_path
 from unxref.model import Citation, Document, Footnote, Marker, Mention, Paragraph, Section
 from unxref.ontology import NO_FUNCTION, functions
 from unxref.rdf.iris import Iris
@@ -106,16 +107,12 @@ def build(document: Document, iri_base: str | None = None) -> Graph:
     )  # rdflib's core prefixes: RDF/XML needs them
 
 
-def _sidecar_name(source: str) -> str:
-    return f"{Path(source).stem}.meta.toml" if source else "NAME.meta.toml"
-
-
 def build_graphs(document: Document, iri_base: str | None = None) -> Graphs:
     """The document's own graph and what it says of the things it cites, apart."""
     if not document.symbol:
         raise InputError(
             document.source,
-            f"has no symbol that can be read in its text: give it in a sidecar file {_sidecar_name(document.source)}"
+            f"has no symbol that can be read in its text: give it in a sidecar file {sidecar_path(Path(document.source)).name}"
             ' beside it (symbol = "..."), or to unxref extract with --symbol',
         )
     context = _Context(document, Iris(iri_base) if iri_base else Iris.configured(), load_authorities())

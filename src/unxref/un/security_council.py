@@ -12,6 +12,7 @@ sequence too; ``un/data/sc_documents.toml`` holds the highest one each year's re
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,19 @@ def _document_bounds() -> dict[int, int]:
 def year_of(number: int) -> int | None:
     """The year of the resolution with this number."""
     return next((year for year, (first, last) in _years().items() if first <= number <= last), None)
+
+
+_OLD_SYMBOL = re.compile(r"^S/RES/(\d+) \((\d{4})\)$")
+
+
+def number_and_year(symbol: str | None) -> tuple[int, int] | None:
+    """The number and year of an old-style symbol ("S/RES/242 (1967)"); None for any other.
+
+    >>> number_and_year("S/RES/242 (1967)"), number_and_year("S/RES/2118(2013)")
+    ((242, 1967), None)
+    """
+    old = _OLD_SYMBOL.match(symbol or "")
+    return (int(old.group(1)), int(old.group(2))) if old else None
 
 
 def numbered(year: int) -> tuple[int, int] | None:

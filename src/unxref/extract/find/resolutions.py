@@ -193,16 +193,13 @@ def find_bare_resolutions(
     return found
 
 
-_OLD_SC = re.compile(r"^S/RES/(\d+) \((\d{4})\)$")
-
-
 def checked(found: Found) -> Found:
     """A Security Council resolution whose number cannot be of its year ("S/RES/86 (1964)": 1964's
     run from 186 to 199) is repaired where one reading fits, and marked as a data error otherwise."""
-    old = _OLD_SC.match(found.symbol or "")
-    if not old or security_council.possible_resolution(int(old.group(1)), int(old.group(2))):
+    old = security_council.number_and_year(found.symbol)
+    if not old or security_council.possible_resolution(*old):
         return found
-    number, year = int(old.group(1)), int(old.group(2))
+    number, year = old
     repair = security_council.repaired(number, year)
     if repair is None:
         found.problem = f"{found.symbol} cannot be: the Security Council's resolutions of {year} are numbered otherwise"
