@@ -357,32 +357,36 @@ MARKERS = [
 ]
 
 
-def test_a_damaged_mark_leaves_aside_the_volume_heading_note() -> None:
-    """Note 5 ("See Official Records ..., Supplement ...", no document) is called from the
-    heading in the annual volumes; the one damaged mark of the text is note 6."""
-    text = (
+# A damaged mark, and the notes of its text → the note it calls: the volume's heading note
+# ("See Official Records ..., Supplement ...", no document) is left aside.
+HEADING_NOTES = [
+    (
+        "the one damaged mark of the text is the other note",
+        "en",
         "The Security Council,\n\nHaving studied the report of 11 April 1985',\n\n1. Decides to act."
         f"\n\n{NOTES_RULE}\n5 See Official Records of the Security Council, Fortieth Year, Supplement."
-        "\n6 Ibid., document S/17093."
-    )
-    reading = clean(text)
-    lang = language.load("en")
-    found = segment(reading, lang, read_heading(reading, lang).end).markers
-    assert [(m.number, m.paragraph) for m in found] == [(6, "PP1")]
-
-
-def test_damaged_digits_that_fit_two_notes_leave_aside_the_volume_heading_note() -> None:
-    """S/RES/472 (1980) in French: "19807'," may call note 70 or 71; 70 ("Voir Documents
-    officiels ..., Supplément ...", no document) is called from the heading, so it is 71."""
-    text = (
+        "\n6 Ibid., document S/17093.",
+        [(6, "PP1")],
+    ),
+    (
+        "digits kept that fit two notes: the other one (S/RES/472 (1980) in French)",
+        "fr",
         "Le Conseil de sécurité,\n\nPrenant acte du rapport en date du 3 juin 19807',\n\n1. Prolonge la Force."
         f"\n\n{NOTES_RULE}\n70 Voir Documents officiels du Conseil de sécurité, Supplément d'avril, mai et juin 1980."
-        "\n71 Ibid., document S/13972."
-    )
+        "\n71 Ibid., document S/13972.",
+        [(71, "PP1")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("form", "code", "text", "expected"), HEADING_NOTES, ids=[h[0] for h in HEADING_NOTES])
+def test_a_damaged_mark_leaves_aside_the_volume_heading_note(
+    form: str, code: str, text: str, expected: list[tuple[int, str]]
+) -> None:
     reading = clean(text)
-    lang = language.load("fr")
+    lang = language.load(code)
     found = segment(reading, lang, read_heading(reading, lang).end).markers
-    assert [(m.number, m.paragraph) for m in found] == [(71, "PP1")]
+    assert [(m.number, m.paragraph) for m in found] == expected
 
 
 def test_a_note_on_the_vote_is_said_to_be_called_from_the_adoption_line() -> None:
