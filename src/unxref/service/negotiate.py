@@ -62,6 +62,11 @@ def _accepted(formats: tuple[Format, ...], accept: str) -> Format:
     return by_media[best]
 
 
+def from_browser(accept: str | None) -> bool:
+    """Whether ``Accept`` names HTML (a browser does), not merely takes anything (curl's ``*/*``)."""
+    return accept is not None and "text/html" in accept
+
+
 def _named(formats: tuple[Format, ...], values: Sequence[str]) -> Format | None:
     for value in values:
         for key in (part.strip().lower() for part in value.split(",")):

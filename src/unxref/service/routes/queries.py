@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 
 from unxref.service import queries
 from unxref.service.deps import ServiceDep
+from unxref.service.negotiate import from_browser
 from unxref.service.responses import answer
 from unxref.service.workers import Job
 
@@ -56,7 +57,7 @@ async def run_named_query(name: str, request: Request, service: ServiceDep) -> R
 def _results_accept(accept: str | None) -> str | None:
     """What a named query's client accepts; a browser's Accept (HTML first, then XML, then
     anything) asks for no results format in particular, so it gets the default, JSON."""
-    return None if accept and "text/html" in accept else accept
+    return None if from_browser(accept) else accept
 
 
 @router.get(

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from unxref.formats import PAGES, with_charset
 from unxref.rdf.iris import path_symbol
 from unxref.service.deps import ServiceDep
-from unxref.service.negotiate import NotAcceptable, choose
+from unxref.service.negotiate import NotAcceptable, choose, from_browser
 from unxref.service.pages import RDF_PAGE, PageJob, other_formats
 from unxref.service.responses import alternates, answer, not_found, text
 from unxref.service.workers import Answer
@@ -48,16 +48,17 @@ async def resource(
         if unknown:
             formats = ", ".join(SUFFIXES)
             return text(404, f"nothing is known about {iri}: no page format is called {unknown.group(0)} ({formats})")
-        return not_found(request, service, iri, path_symbol(path), html=fmt.key == "html" and _browser(request))
+        return not_found(
+            request,
+            service,
+            iri,
+            path_symbol(path),
+            html=fmt.key == "html" and from_browser(request.headers.get("accept")),
+        )
     headers = alternates(other_formats(path))
     if found.more:
         headers["Link"] += f', </id/{path}{fmt.suffix}?page={page + 1}>; rel="next"'
     return Response(found.body, media_type=with_charset(fmt.media_type), headers=headers)
-
-
-def _browser(request: Request) -> bool:
-    """A client that asks for HTML by name (a browser), not one that takes anything (curl)."""
-    return "text/html" in request.headers.get("accept", "")
 
 
 @router.get("/go", summary="Jump to the page of a symbol")
