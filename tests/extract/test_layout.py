@@ -83,6 +83,13 @@ CLEANING = [
         "\n54 Voir Documents officiels du Conseil de sécurité, 1983.\n55 Ibid., document S/15812.",
     ),
     (
+        "a note whose number's 0 OCR read as brackets is the next in sequence (S/RES/577 (1985))",
+        "Le Conseil de sécurité,|Notant A,|79 Ibid., document S/17648.|8() Ibid., quarantième année,|2631e séance."
+        "|Notant B,",
+        f"Le Conseil de sécurité,\n\nNotant A,\n\nNotant B,\n\n{NOTES_RULE}"
+        "\n79 Ibid., document S/17648.\n80 Ibid., quarantième année, 2631e séance.",
+    ),
+    (
         "the next note's number run into a note's line after its full stop",
         "Le Conseil de sécurité,|Notant A,|190 S/PV.5311. 191|S/2005/716. 192|S/2005/728.|Notant B,",
         f"Le Conseil de sécurité,\n\nNotant A,\n\nNotant B,\n\n{NOTES_RULE}"
@@ -314,6 +321,8 @@ MARKERS = [
     ("spaced, the next in sequence", "Noting the situation 64 and", [64], [(64, False)]),
     ("a paragraph number is no marker", "Recalling paragraph 5 of resolution 12,", [5], []),
     ("glued to a word, note printed elsewhere", "Recalling the Charter12,", [], [(12, True)]),
+    ("glued to a word whose last l OCR read as 1", "Taking note of the report of the Secretary-Genera147,", [47], [(47, False)]),
+    ("glued to a word, its first digit a 1, that note printed", "Recalling the Charter147,", [147], [(147, False)]),
     ("Markdown", "Recalling the Declaration[^3],", [3], [(3, False)]),
     ("inside a symbol it is no marker", "Recalling E/CN.7 and G77,", [7, 77], []),
     ("damaged after a year, the kept digits fit one note", "Recalling the Conventions of 1949°8,", [58], [(58, False)]),

@@ -168,9 +168,9 @@ def _markers(
     for number, offset in _glued_to_symbols(body, notes, expected, bound):
         add(number, (start + offset, start + offset + len(str(number))), number not in notes)
     for match in _GLUED.finditer(body):
-        number = int(match.group(1))
+        number, offset = _letter_read_as_one(match.group(1), notes)
         if not _inside_token(body, match.start()):
-            add(number, (start + match.start(1), start + match.end(1)), number not in notes)
+            add(number, (start + match.start(1) + offset, start + match.end(1)), number not in notes)
     for match in _GLUED_BEFORE.finditer(body):
         number = int(match.group(1))
         if number in notes:
@@ -190,6 +190,19 @@ def _markers(
         if number in notes and number == _following(found, start + match.start(1), expected):
             add(number, (start + match.start(1), start + match.end(1)), False)
     return sorted(found.values(), key=lambda m: m.span[0])
+
+
+def _letter_read_as_one(digits: str, notes: set[int]) -> tuple[int, int]:
+    """The marker glued to a word, and where its digits start in them: OCR reads a word's last
+    "l" as a 1 ("généra147" is "général" and note 47), when only that reading's note is printed.
+
+    >>> _letter_read_as_one("147", {46, 47}), _letter_read_as_one("147", {147}), _letter_read_as_one("12", {2})
+    ((47, 1), (147, 0), (12, 0))
+    """
+    number = int(digits)
+    if number not in notes and len(digits) == 3 and digits[0] == "1" and int(digits[1:]) in notes:
+        return int(digits[1:]), 1
+    return number, 0
 
 
 def _following(found: dict[int, Marker], position: int, expected: int) -> int:

@@ -30,8 +30,9 @@ _MD_NOTE = re.compile(r"^\s*\[\^(\d+)\]:\s*(.*)$")
 # What OCR leaves of a note's number: quotation marks, an apostrophe, a degree sign, "==.",
 # a capital I for a 1.
 _LOST_NUMBER = re.compile(r"^(?:[\"'’“”°=]+\.?|I(?=\s))\s*")
-# What OCR leaves of a note's number, a digit kept among marks or letters: "'4 Voir" (54), "6s Ibid." (68).
-_DAMAGED_NUMBER = re.compile(r"^(?P<number>[\"'’“”°&a-z]\d{1,2}|\d{1,2}[\"'’“”°&a-zA-Z]{1,2})\s+")
+# What OCR leaves of a note's number, a digit kept among marks or letters: "'4 Voir" (54), "6s Ibid." (68),
+# "8() Ibid." (80: its 0 read as brackets).
+_DAMAGED_NUMBER = re.compile(r"^(?P<number>[\"'’“”°&a-z]\d{1,2}|\d{1,2}(?:[\"'’“”°&a-zA-Z]|\(\)){1,2})\s+")
 # A note's number glued to its first word: " 157Ibid., document ...".
 _GLUED_NUMBER = re.compile(r"^\s*(\d{1,3})(?=[A-Z])")
 # A note's number printed with a full stop, before a bare symbol: "47. S/20758." (never "47. Requests ...").

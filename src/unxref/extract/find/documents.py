@@ -99,6 +99,7 @@ def _symbols_in(text: str, start: int, end: int, language: Language) -> list[re.
 def _repaired(raw: str) -> str:
     """The Security Council's "S/" as OCR misread it, and "Add.l" for "Add.1"."""
     raw = re.sub(r"^S1(?=\d{5}$)", "S/", raw)  # "S111694": the slash read as 1
+    raw = re.sub(r"^(S/PRST/(?:19|20)\d\d)1(?=\d{1,3}$)", r"\1/", raw)  # "S/PRST/1994149": the same
     raw = re.sub(r"^(?:\$|8|Si|SI|S(?=\s))\s?/?\s?(?=\d)", "S/", raw)
     raw = re.sub(r"^S/I\s?(\d{3})/\s?", r"S/1\1/", raw)  # "S/I 998/ 1029"
     raw = re.sub(r"^S/\s?[Il]\s?(?=\d{4}(?!\d))", "S/1", raw)  # "S/I3885", "S/ I 7770": the 1 read as I
