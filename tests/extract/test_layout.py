@@ -321,7 +321,12 @@ MARKERS = [
     ("spaced, the next in sequence", "Noting the situation 64 and", [64], [(64, False)]),
     ("a paragraph number is no marker", "Recalling paragraph 5 of resolution 12,", [5], []),
     ("glued to a word, note printed elsewhere", "Recalling the Charter12,", [], [(12, True)]),
-    ("glued to a word whose last l OCR read as 1", "Taking note of the report of the Secretary-Genera147,", [47], [(47, False)]),
+    (
+        "glued to a word whose last l OCR read as 1",
+        "Taking note of the report of the Secretary-Genera147,",
+        [47],
+        [(47, False)],
+    ),
     ("glued to a word, its first digit a 1, that note printed", "Recalling the Charter147,", [147], [(147, False)]),
     ("Markdown", "Recalling the Declaration[^3],", [3], [(3, False)]),
     ("inside a symbol it is no marker", "Recalling E/CN.7 and G77,", [7, 77], []),
