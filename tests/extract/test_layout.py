@@ -403,13 +403,21 @@ def test_a_damaged_mark_leaves_aside_the_volume_heading_note(
     assert [(m.number, m.paragraph) for m in found] == expected
 
 
-def test_a_note_on_the_vote_is_said_to_be_called_from_the_adoption_line() -> None:
-    """S/RES/451 (1979): note 81 is called from "Adopted at the 2150th meeting by 14 votes to
-    none. 81", which is no paragraph."""
+# Notes on the vote, from the annual volumes: S/RES/451 (1979), S/RES/325 (1973).
+VOTE_NOTES = [
+    "One member (China) did not participate in the voting.",
+    "In the absence of objections, the President declared the draft resolution adopted unanimously.",
+]
+
+
+@pytest.mark.parametrize("vote_note", VOTE_NOTES)
+def test_a_note_on_the_vote_is_said_to_be_called_from_the_adoption_line(vote_note: str) -> None:
+    """Note 81 is called from "Adopted at the 2150th meeting by 14 votes to none. 81", which is
+    no paragraph."""
     text = (
         "The Security Council,\n\nTaking note of the report of 31 May 1979, 79\n\n1. Extends the Force."
         "\n\nAdopted at the 2150th meeting by 14 votes to none. 81"
-        f"\n\n{NOTES_RULE}\n79 Ibid., document S/13369.\n81 One member (China) did not participate in the voting."
+        f"\n\n{NOTES_RULE}\n79 Ibid., document S/13369.\n81 {vote_note}"
     )
     reading = clean(text)
     lang = language.load("en")
