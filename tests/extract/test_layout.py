@@ -83,6 +83,15 @@ CLEANING = [
         "\n54 Voir Documents officiels du Conseil de sécurité, 1983.\n55 Ibid., document S/15812.",
     ),
     (
+        "the next note, its number misread in one digit, called before and the number printed not (S/RES/628 (1989))",
+        "Le Conseil de sécurité,|Prenant acte de l'accord signé le 22 décembre|19889,|Prenant également acte de l'accord"
+        " signé le 22 décembre 198810,|9 Documents officiels, document S/20346, annexe.|18 ibid., document S/20345,"
+        "|annexe.|1. Se félicite.",
+        "Le Conseil de sécurité,\n\nPrenant acte de l'accord signé le 22 décembre 19889,\n\nPrenant également acte de"
+        f" l'accord signé le 22 décembre 198810,\n\n1. Se félicite.\n\n{NOTES_RULE}"
+        "\n9 Documents officiels, document S/20346, annexe.\n10 ibid., document S/20345, annexe.",
+    ),
+    (
         "a note whose number's 0 OCR read as brackets is the next in sequence (S/RES/577 (1985))",
         "Le Conseil de sécurité,|Notant A,|79 Ibid., document S/17648.|8() Ibid., quarantième année,|2631e séance."
         "|Notant B,",

@@ -9,7 +9,8 @@ note interrupted reads on:
 - notes printed in the body of an annual volume with no rule, ``93 Ibid., document`` or a
   bare ``93`` and the text on the next line (several bare numbers, then their texts in order,
   as pdftotext gives a page's notes); the notes after one in sequence, their numbers
-  OCR damaged (``'4 Voir``, ``"Ibid.``) or run into the line before (``S/PV.5311. 191``);
+  OCR damaged (``'4 Voir``, ``"Ibid.``, ``8()``), misread in one digit where the body calls
+  the number expected (``18 ibid.`` for 10), or run into the line before (``S/PV.5311. 191``);
 - a note alone in the body whose number OCR damaged but for a digit ("e3 ibid."), when one
   number glued to a word or a year before it fits ("198663,");
 - a run of numbered notes after the last paragraph.
@@ -40,6 +41,7 @@ _DOTTED_NOTE = re.compile(r"^(\d{1,3})\.\s+([A-Z]{1,2}/\S+)$")
 # The next note's number run into a note's line after its full stop: at the line's end, or before the next note's text.
 _NUMBER_AFTER_SENTENCE = re.compile(r"\.\s+(\d{1,3})(?:$|\s+(?=[A-Z\"«“]))")
 _DAMAGED_AFTER_SENTENCE = re.compile(r"\.\s+(?P<mark>[\"'’“”°•&]\d{0,2}|\d{1,2}[\"'’“”°&]{1,2})\s*")
+_MISREAD_NOTE = re.compile(r"^(\d{1,3})\s+(.+)$")
 _SYMBOL_FIRST = re.compile(r"^[A-Z]{1,2}/[\w./]*\d")
 _MOST_LOST = 3  # notes read back before a numbered one
 _LONGEST_NOTE = 6  # lines of a note read back
@@ -272,16 +274,36 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         if damaged and _kept_digits(damaged.group("number"), note.number + 1):
             following = lines[i][damaged.end() :]
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        numbered = _DOTTED_NOTE.match(following) or _VOLUME_NOTE.match(following)
-        if numbered and int(numbered.group(1)) == note.number + 1:
-            following = numbered.group(
-                2
-            )  # the next note in sequence ("23 Conséquences juridiques ...", "47. S/20758.")
+        numbered = _next_in_sequence(following, note.number + 1, lines[:i], language)
+        if numbered is not None:
+            following = numbered  # the next note in sequence ("23 Conséquences juridiques ...", "47. S/20758.")
         elif not following or not language.pattern("lost_note_opener").match(f"{following} {after}"):
             return i
         note = Note(note.number + 1, [following])  # the next note, its number lost: "Document S/14545 ..."
         notes.append(note)
         i += 1
+
+
+def _next_in_sequence(line: str, expected: int, before: list[str], language: Language) -> str | None:
+    """The text of note ``expected`` when the line opens with its number ("23 Conséquences
+    juridiques ...", "47. S/20758."), or with that number OCR misread in one digit before a
+    note's first words, when the lines ``before`` call note ``expected`` and not the number
+    printed ("18 ibid., document S/20345," after "198810," is note 10)."""
+    numbered = _DOTTED_NOTE.match(line) or _VOLUME_NOTE.match(line)
+    if numbered and int(numbered.group(1)) == expected:
+        return numbered.group(2)
+    misread = _MISREAD_NOTE.match(line)
+    if not misread or not _one_digit_off(misread.group(1), str(expected)):
+        return None
+    text = misread.group(2)
+    if not language.pattern("lost_note_opener").match(text):
+        return None
+    called = glued_numbers("\n".join(before))
+    return text if expected in called and int(misread.group(1)) not in called else None
+
+
+def _one_digit_off(printed: str, expected: str) -> bool:
+    return len(printed) == len(expected) and sum(a != b for a, b in zip(printed, expected, strict=True)) == 1
 
 
 def _next_called(note: Note, notes: list[Note], language: Language) -> Note:
