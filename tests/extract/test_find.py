@@ -153,6 +153,7 @@ NOTES = [
     # OCR damage with one reading (the unsc-fr annual volumes; the 1990s English texts).
     ("fr", "Document S111694.", ["document S/11694"]),
     ("fr", "S/PRST/1994149.", ["document S/PRST/1994/49"]),
+    ("en", "See E/CN,.4/1050 and Corr.1, chap. V.", ["document E/CN.4/1050", "document E/CN.4/1050/Corr.1"]),
     ("fr", "Document S/I3885.", ["document S/13885"]),
     ("fr", "Dans le document S/ I 7770.", ["document S/17770"]),
     ("fr", "Documents S 19927 et S/19928.", ["document S/19927", "document S/19928"]),

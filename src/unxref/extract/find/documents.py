@@ -12,11 +12,12 @@ from unxref.un import symbols
 from unxref.un.authorities import Authorities
 from unxref.un.language import Language
 
-# A UN symbol: one of the series (`symbols.SERIES`), then its slash-separated components.
+# A UN symbol: one of the series (`symbols.SERIES`), then its slash-separated components (OCR
+# may leave a comma before a component's full stop: "E/CN,.4/1050").
 # The look-ahead for a series' first letter lets the engine skip to one (half the time).
 _DOC = re.compile(
     rf"(?=[{''.join(sorted({series[0] for series in symbols.SERIES}))}])(?<![\w/.])(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/\s?"
-    r"(?:[A-Za-z0-9][A-Za-z0-9.\-]*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*(?:(?:(?<=Add\.|Rev\.)|(?<=Corr\.))\s\d{1,2}\b)?"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9.\-]|,(?=\.\d))*/\s?)*[A-Za-z0-9][A-Za-z0-9.\-]*(?:(?:(?<=Add\.|Rev\.)|(?<=Corr\.))\s\d{1,2}\b)?"
 )
 # The parts of a joint symbol: "A/67/828-S/2013/210".
 _JOINT = re.compile(
@@ -98,6 +99,7 @@ def _symbols_in(text: str, start: int, end: int, language: Language) -> list[re.
 
 def _repaired(raw: str) -> str:
     """The Security Council's "S/" as OCR misread it, and "Add.l" for "Add.1"."""
+    raw = raw.replace(",.", ".")  # "E/CN,.4/1050"
     raw = re.sub(r"^S1(?=\d{5}$)", "S/", raw)  # "S111694": the slash read as 1
     raw = re.sub(r"^(S/PRST/(?:19|20)\d\d)1(?=\d{1,3}$)", r"\1/", raw)  # "S/PRST/1994149": the same
     raw = re.sub(r"^(?:\$|8|Si|SI|S(?=\s))\s?/?\s?(?=\d)", "S/", raw)
