@@ -154,6 +154,11 @@ NOTES = [
     ("fr", "Document S111694.", ["document S/11694"]),
     ("fr", "S/PRST/1994149.", ["document S/PRST/1994/49"]),
     ("en", "See E/CN,.4/1050 and Corr.1, chap. V.", ["document E/CN.4/1050", "document E/CN.4/1050/Corr.1"]),
+    (
+        "en",
+        "Ibid., documents S/18102 and Add 1 and 2.",
+        ["document S/18102", "document S/18102/Add.1", "document S/18102/Add.2"],
+    ),
     ("fr", "Document S/I3885.", ["document S/13885"]),
     ("fr", "Dans le document S/ I 7770.", ["document S/17770"]),
     ("fr", "Documents S 19927 et S/19928.", ["document S/19927", "document S/19928"]),

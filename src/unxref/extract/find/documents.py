@@ -58,7 +58,7 @@ def find_documents(text: str, start: int, end: int, language: Language) -> list[
     return found
 
 
-_MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Con-?|Rev)\.\s?)?(\d+|[lI]\b)|(-|\bto\b|\bà\b)")
+_MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Con-?|Rev)(?:\.\s?|\s(?=\d)))?(\d+|[lI]\b)|(-|\bto\b|\bà\b)")
 
 
 def _modified(symbol: symbols.Symbol, modifiers: re.Match[str]) -> list[Found]:
