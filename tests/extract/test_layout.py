@@ -447,3 +447,22 @@ def test_markers(form: str, paragraph: str, notes: list[int], expected: list[tup
     lang = language.load("en")
     found = segment(reading, lang, read_heading(reading, lang).end).markers
     assert [(m.number, m.dangling) for m in found if m.paragraph == "PP1"] == expected
+
+
+# A heading's date as OCR damaged it (the unsc-fr annual volumes) → the date read, or none
+# where no one reading fits.
+DAMAGED_DATES = [
+    ("the month within two letters", "Résolution 348 (1974)\ndn 28 niai 1974", "1974-05-28"),
+    ("the month begun", "Résolution 798 (1992) du 18 décemk, 1992", "1992-12-18"),
+    ("the day 1er misread", "Résolution 319 (1972)\ndu ler août 1972", "1972-08-01"),
+    ("the day 1er with a mark", 'Résolution 516\n(1982)\ndu 1" août 1982', "1982-08-01"),
+    ("the year lost: the symbol's", "Résolution 459\n(1979)\ndu 19 décembre I97'", "1979-12-19"),
+    ("the day lost", "Résolution 935 (1994) du e juillet 1994", None),
+    ("no month near enough", "Résolution 298 (1971) du 25 ireptoodere 1971", None),
+]
+
+
+@pytest.mark.parametrize(("form", "heading", "expected"), DAMAGED_DATES, ids=[d[0] for d in DAMAGED_DATES])
+def test_a_damaged_heading_date_is_read_where_one_reading_fits(form: str, heading: str, expected: str | None) -> None:
+    reading = clean(f"{heading}\nLe Conseil de sécurité,\n\nRappelant sa résolution 312 (1972),\n\n1. Décide.")
+    assert read_heading(reading, language.load("fr")).date == expected

@@ -57,16 +57,17 @@ def extract_text(
     """Extract one resolution; ``symbol`` and ``date`` supply what its text lacks."""
     if date is not None and not is_iso_date(date):
         raise InputError(source, f"--date {date!r} is not a date in the form YYYY-MM-DD")
+    date_given = date is not None
     code = language.detect(raw) if lang == "auto" else lang
     lang_data = language.load(code)
     reading = clean(raw, source_format, lang_data)
     authorities = authority_data.load()
     heading = read_heading(reading, lang_data)
-    heading_date = date or iso_date(heading.date_text, lang_data)
+    heading_date = date or heading.date
     segments = segment(reading, lang_data, heading.end, int(heading_date[:4]) if heading_date else None)
     _check_is_resolution(source, segments, known=bool(heading.body_name or heading.symbol_text))
     body = adopting_body(heading, authorities)
-    date = date or iso_date(heading.date_text or segments.date_text, lang_data)
+    date = date or heading.date or iso_date(segments.date_text, lang_data)
     if heading.symbol_text and heading.symbol_text.isdigit() and date:
         heading.symbol_text += f" ({date[:4]})"  # "Resolution 290 of 8 December 1970"
     own = own_symbol(source, symbol, heading, body, authorities)
@@ -99,6 +100,9 @@ def extract_text(
     document.citations = resolve.with_back_references(reading.text, document.paragraphs, document.citations, lang_data)
     document.mentions = resolve.mentions(reading.text, named)
     document.problems = resolve.problems(reading.text, in_paragraphs, in_footnotes)
+    if heading.date_repair and not date_given:
+        quote, how = heading.date_repair
+        document.problems.insert(0, _heading_problem(reading.text, quote, heading.end, how))
     if repair and heading.symbol_text:
         document.problems.insert(0, _heading_problem(reading.text, heading.symbol_text, heading.end, repair))
     resolve.calls_to_action(
@@ -112,7 +116,7 @@ def _year(date: str | None) -> int | None:
 
 
 def _heading_problem(text: str, quote: str, end: int, problem: str) -> Problem:
-    """A repair of the heading's own symbol, reported where the heading prints it."""
+    """A repair of the heading's own symbol or date, reported where the heading prints it."""
     start = text.find(quote, 0, end)
     return (
         Problem("heading", quote, (start, start + len(quote)), problem)

@@ -26,6 +26,8 @@ class Heading:
     body_name: str | None = None
     symbol_text: str | None = None
     date_text: str | None = None
+    date: str | None = None  # ISO: the date printed, or the one reading of a date OCR damaged
+    date_repair: tuple[str, str] | None = None  # (what the text prints, how it was read)
     end: int = 0  # where the heading stops and the paragraphs begin
 
 
@@ -70,7 +72,60 @@ def read_heading(reading: Reading, language: Language) -> Heading:
             heading.date_text = date.group(0)
         heading.end = end + 1
     heading.title = " ".join(titles) or None
+    heading.date = iso_date(heading.date_text, language)
+    if heading.date is None:
+        _repair_date(text[: heading.end], heading, language)
     return heading
+
+
+def _repair_date(text: str, heading: Heading, language: Language) -> None:
+    """A heading's date that OCR damaged ("du ler août 1972", "du 28 niai 1974", "du 19
+    décembre I97'"), read where one reading fits: the day "1er" misread, the one month within
+    two letters of what is printed, the year of the heading's symbol when the year is lost."""
+    damaged = language.pattern("damaged_date").search(text)
+    if not damaged:
+        return
+    day = int(damaged.group("day")) if damaged.group("day").isdigit() else 1
+    month = _nearest_month(damaged.group("month"), language)
+    year = damaged.group("year")
+    if not year.isdigit() or len(year) != 4:
+        symbol_year = re.search(r"\((\d{4})\)", heading.symbol_text or "")
+        year = symbol_year.group(1) if symbol_year else ""
+    date = f"{year}-{month:02d}-{day:02d}" if month and year else ""
+    if is_iso_date(date):
+        heading.date = date
+        heading.date_repair = (damaged.group(0), f"the date read as {date}: the heading prints {damaged.group(0)!r}")
+
+
+def _nearest_month(word: str, language: Language) -> int | None:
+    """The month whose name is within two letters of ``word`` ("niai", "ortubre"), or that
+    begins with all of it but its last letter ("décemk"); None unless exactly one month is nearest."""
+    folded = word.lower()
+    distances: dict[int, int] = {}
+    for name, month in language.months.items():
+        distance = _edits(folded, name)
+        if len(folded) >= 5 and name.startswith(folded[:-1]):
+            distance = min(distance, 1)
+        if distance <= 2:
+            distances[month] = min(distance, distances.get(month, distance))
+    best = min(distances.values(), default=None)
+    nearest = [month for month, distance in distances.items() if distance == best]
+    return nearest[0] if len(nearest) == 1 else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance.
+
+    >>> _edits("niai", "mai"), _edits("ortubre", "octobre"), _edits("mal", "mai")
+    (2, 2, 1)
+    """
+    previous = list(range(len(b) + 1))
+    for i, left in enumerate(a, 1):
+        current = [i]
+        for j, right in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left != right)))
+        previous = current
+    return previous[-1]
 
 
 def _heading_line(line: str, heading: Heading, titles: list[str], language: Language) -> bool:
