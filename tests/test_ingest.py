@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -125,6 +126,65 @@ def test_query_reports_a_syntax_error(store_path: Path) -> None:
     assert result.exit_code == 2 and "query syntax error" in result.output
 
 
+# A query the store cannot answer as asked → the one line that says so.
+QUERY_MISTAKES = [
+    (["ASK {}", "-f", "xyz"], "an ASK query's answer is written as json, xml, csv, tsv, not 'xyz'"),
+    (
+        ["CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "-f", "csv"],
+        "a CONSTRUCT query's answer is written as ttl, nt, jsonld, rdfxml, nq, trig, not 'csv'",
+    ),
+    (
+        ["SELECT * WHERE { ?s ?p ?o } LIMIT 1", "-f", "ttl"],
+        "a SELECT query's answer is written as json, xml, csv, tsv, not 'ttl'",
+    ),
+    (
+        ["INSERT DATA { <urn:a> <urn:b> <urn:c> }"],
+        "unxref query is read-only: SPARQL Update is refused (the store changes through ingest and remove)",
+    ),
+    (["--named", "treaties-urged", "-p", "resolution"], "--param 'resolution': give NAME=VALUE"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "message"), QUERY_MISTAKES, ids=[m[1][:30] for m in QUERY_MISTAKES])
+def test_a_query_asked_wrongly_is_one_line(store_path: Path, arguments: list[str], message: str) -> None:
+    result = runner.invoke(app, ["query", *arguments, "--store", str(store_path)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [f"error: {message}"]
+
+
+def test_ingest_of_nothing_creates_no_store(tmp_path: Path) -> None:
+    store = tmp_path / "typo"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--store", str(store)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {tmp_path / 'missing.txt'}: no such file or folder"
+    assert not store.exists()
+
+
+def test_remove_from_a_missing_store_creates_none(tmp_path: Path) -> None:
+    store = tmp_path / "nostore"
+    result = runner.invoke(app, ["remove", "A/RES/62/176", "--store", str(store)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {store}: no store here; run 'unxref ingest' first"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_line(store_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "x.nq"
+    result = runner.invoke(app, ["export", "-o", str(target), "--store", str(store_path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {target}: cannot write it: No such file or directory"
+
+
+def test_serve_on_a_port_in_use_is_one_line(store_path: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--store", str(store_path), "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
+
+
 def test_export_is_deterministic(sources: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     ingest([sources / EXAMPLE.name], Store(store), workers=1)
@@ -150,7 +210,17 @@ def test_validate_a_conforming_graph(tmp_path: Path) -> None:
     extracted = runner.invoke(app, ["extract", str(EXAMPLE), "--symbol", "A/RES/62/176", "-f", "nt"])
     graph.write_text(extracted.output, "utf-8")
     result = runner.invoke(app, ["validate", str(graph)])
-    assert result.exit_code == 0 and "conforms: 1 file(s)" in result.output
+    assert result.exit_code == 0 and "conforms: 1 file" in result.output
+
+
+def test_validate_goes_on_past_a_file_that_does_not_parse(tmp_path: Path) -> None:
+    bad, good = tmp_path / "bad.ttl", tmp_path / "seed.nt"
+    bad.write_text("<a> <b> .\n", "utf-8")
+    good.write_text(runner.invoke(app, ["extract", str(EXAMPLE), "-f", "nt"]).output, "utf-8")
+    result = runner.invoke(app, ["validate", str(bad), str(good)])
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "conforms: 1 file"
+    assert result.stderr.startswith(f"error: {bad}: line 1, column") and len(result.stderr.splitlines()) == 1
 
 
 def test_validate_a_file_that_does_not_parse(tmp_path: Path) -> None:
@@ -379,3 +449,21 @@ def test_a_bulk_ingest_shows_each_document_once_as_it_is_prepared(tmp_path: Path
     ingest(files, store, workers=1, progress=lambda o: shown.append((o.source, len(store.documents()))))
     assert sorted(source for source, _ in shown) == [str(f) for f in files]
     assert shown[-1][1] == 0  # the last one shown before the batch holding them all was written
+
+
+def test_extract_of_a_folder_with_no_resolution_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: no resolutions found in {tmp_path}"
+
+
+def test_extract_as_json_lines_gives_a_line_for_each_path_that_names_no_file(tmp_path: Path) -> None:
+    missing, pattern = str(tmp_path / "missing.txt"), str(tmp_path / "nomatch*.txt")
+    result = runner.invoke(app, ["extract", str(EXAMPLE), missing, pattern, "-f", "json"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[:2] == [
+        {"source": missing, "error": "no such file or folder"},
+        {"source": pattern, "error": "no file matches this pattern"},
+    ]
+    assert lines[2]["symbol"] == "A/RES/62/176"

@@ -76,11 +76,12 @@ def store_option() -> Any:
     )
 
 
-def open_store(given: str | None, read_only: bool = False) -> Store:
+def open_store(given: str | None, read_only: bool = False, existing: bool = False) -> Store:
+    """The store named; one to read (or ``existing``) must be there already, never created."""
     from unxref.location import location
     from unxref.store import Store
 
     where = location(given)
-    if read_only and isinstance(where, Path) and not (where / "CURRENT").is_file():
+    if (read_only or existing) and isinstance(where, Path) and not (where / "CURRENT").is_file():
         raise fail(f"{where}: no store here; run 'unxref ingest' first")
     return Store(where, read_only=read_only)

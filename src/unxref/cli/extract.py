@@ -51,12 +51,17 @@ def extract(
     from unxref.extract.read import expand
 
     paths, problems = expand(files)
+    if not paths and not problems:
+        raise fail("no resolutions found in " + ", ".join(files))
     single = len(files) == 1 and not problems and len(paths) == 1 and Path(files[0]).is_file()
     if (symbol or date) and not single:
         raise fail("--symbol and --date apply to one file")
     if not single and format not in BATCH_FORMATS:
         raise fail(f"several files are written as {', '.join(BATCH_FORMATS)}, not {format}")
     failed = [str(problem) for problem in problems]
+    if format == "json":
+        for problem in problems:
+            print(json.dumps({"source": problem.path, "error": problem.problem}, ensure_ascii=False))
     written = 0
     for path in paths:
         try:
@@ -116,7 +121,8 @@ def validate(
     symbol: str | None = typer.Option(None, help="With --extract and one file: its symbol, when its text lacks it."),
     date: str | None = typer.Option(None, help="With --extract and one file: its adoption date."),
 ) -> None:
-    """Check graphs against the SHACL shapes; exit 1 when one does not conform."""
+    """Check graphs against the SHACL shapes; exit 1 when one does not conform (or a file of
+    several cannot be read: a line each, the others go on), 2 when none could be read."""
     from unxref.rdf.shacl import Violation
     from unxref.rdf.validate import parse_rdf_file
     from unxref.rdf.validate import validate as check
@@ -124,20 +130,28 @@ def validate(
     if (symbol or date) and (not extract or len(files) != 1):
         raise fail("--symbol and --date apply to one file given with --extract")
     violations: list[tuple[Path, Violation]] = []
+    failed: list[str] = []
     for file in files:
         try:
             graph = _extracted_graph(file, symbol, date) if extract else parse_rdf_file(file)
         except InputError as error:
-            raise fail(str(error)) from None
+            if len(files) == 1:
+                raise fail(str(error)) from None
+            failed.append(str(error))  # a batch goes on
+            continue
         violations += [(file, v) for v in check(graph)]
-    if not violations:
-        out().print(f"[green]conforms:[/green] {len(files)} file(s)", highlight=False)
-        return
-    table = Table("file", "focus node", "path", "message", title=f"{len(violations)} violation(s)")
-    for file, v in violations:
-        table.add_row(str(file), v.focus, v.path, v.message)
-    out().print(table)
-    raise typer.Exit(1)
+    checked = len(files) - len(failed)
+    if violations:
+        table = Table("file", "focus node", "path", "message", title=f"{len(violations)} violation(s)")
+        for file, v in violations:
+            table.add_row(str(file), v.focus, v.path, v.message)
+        out().print(table)
+    elif checked:
+        out().print(f"[green]conforms:[/green] {counted(checked, 'file')}", highlight=False)
+    for message in failed:
+        print_error(message)
+    if violations or failed:
+        raise typer.Exit(2 if not checked else 1)
 
 
 def _extracted_graph(file: Path, symbol: str | None, date: str | None) -> Graph:

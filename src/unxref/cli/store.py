@@ -54,6 +54,10 @@ def ingest(
     files, problems = expand(paths)
     if not files and not problems:
         raise fail("no resolutions found in " + ", ".join(paths))
+    if not files:  # nothing to ingest: the store is not opened (nor created)
+        for problem in problems[1:]:
+            print_error(str(problem))
+        raise fail(str(problems[0]))
     target = open_store(store)
     columns = (
         TextColumn("ingest"),
@@ -151,7 +155,7 @@ def remove(
     """Remove documents from the store: each one's graph and provenance, in one transaction."""
     from unxref.un.symbols import SymbolError, normalize
 
-    target = open_store(store)
+    target = open_store(store, existing=True)
     missing = []
     for given in symbols:
         try:
@@ -183,18 +187,25 @@ def query(
 ) -> None:
     """Run a SPARQL query on the store (read-only; the default graph is the union of all graphs)."""
     from unxref.service import queries
+    from unxref.service.checks import is_update, query_form
     from unxref.service.workers import Job, run_job
 
+    unbound = [p for p in param if "=" not in p]
+    if unbound:
+        raise fail(f"--param {unbound[0]!r}: give NAME=VALUE")
     try:
         if named:
             chosen = queries.get(named)
-            text = chosen.bound(dict(p.split("=", 1) for p in param if "=" in p))
+            text = chosen.bound(dict(p.split("=", 1) for p in param))
         elif sparql:
             text = sparql
         else:
             raise fail("give a query, or --named NAME")
     except queries.QueryError as error:
         raise fail(str(error)) from None
+    if is_update(text):
+        raise fail("unxref query is read-only: SPARQL Update is refused (the store changes through ingest and remove)")
+    _check_format(format, query_form(text))
     # Without --format: TSV for SELECT and ASK ("true"), Turtle for CONSTRUCT and DESCRIBE.
     accept = "text/tab-separated-values, application/sparql-results+json;q=0.9, text/turtle;q=0.8"
     answer = run_job(
@@ -209,6 +220,17 @@ def query(
     if answer.status != 200:
         raise fail(answer.body.decode().strip())
     sys.stdout.buffer.write(answer.body)
+
+
+def _check_format(format: str | None, form: str | None) -> None:
+    """A format the query's answer can be written in: results for SELECT and ASK, graphs for
+    CONSTRUCT and DESCRIBE (a query the engine cannot read is left for it to say why)."""
+    if format is None or form is None:
+        return
+    wanted = keys(GRAPHS) if form in ("CONSTRUCT", "DESCRIBE") else keys(RESULTS)
+    if format not in wanted:
+        article = "an" if form == "ASK" else "a"
+        raise fail(f"{article} {form} query's answer is written as {', '.join(wanted)}, not {format!r}")
 
 
 @app.command()
@@ -236,9 +258,24 @@ def export(
                 union.add((s, p, o))
             text = ntriples(union) if format == "nt" else serialize(union, format)
     if output:
-        output.write_text(text, "utf-8")
+        try:
+            output.write_text(text, "utf-8")
+        except OSError as error:
+            raise fail(f"{output}: cannot write it: {error.strerror}") from None
     else:
         sys.stdout.write(text)
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """One line, before anything starts, when the address is taken or not this machine's."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        reason = (error.strerror or str(error)).split(" (while attempting")[0]  # create_server's addition
+        raise fail(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def _workers_started(settings: ServiceSettings) -> QueryPool:
@@ -276,6 +313,7 @@ def serve(
     from unxref.config import ServiceSettings
     from unxref.location import location
 
+    _check_can_listen(host, port)
     folder = location(store)
     settings = ServiceSettings(
         folder, workers, timeout, max_timeout, max_rows, tuple(allow_service), max_body, max_headers, cache_mb

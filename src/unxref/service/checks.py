@@ -155,11 +155,27 @@ UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE",
 def is_update(text: str) -> bool:
     """Whether a request's text is a SPARQL Update: its first keyword after the prologue
     (``PREFIX name: <iri>``, ``BASE <iri>``) is an update's."""
+    first = _first_after_prologue(text)
+    return first is not None and first.is_keyword(*UPDATE_WORDS)
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, CONSTRUCT, ASK or DESCRIBE: the query's first keyword after the prologue.
+
+    >>> query_form("PREFIX ex: <http://example.org/> CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    'CONSTRUCT'
+    """
+    first = _first_after_prologue(text)
+    forms = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+    return first.text.upper() if first is not None and first.is_keyword(*forms) else None
+
+
+def _first_after_prologue(text: str) -> Token | None:
     found = tokens(text)
     index = 0
     while index < len(found) and found[index].is_keyword("PREFIX", "BASE"):
         index += 3 if found[index].is_keyword("PREFIX") else 2
-    return index < len(found) and found[index].is_keyword(*UPDATE_WORDS)
+    return found[index] if index < len(found) else None
 
 
 def capped(query: str, limit: int) -> str | None:
