@@ -51,6 +51,21 @@ def test_a_paragraph_has_its_own_anchor(seed_page: str) -> None:
     assert '<div class="paragraph" id="OP24">' in seed_page and '<a class="anchor" href="#OP24">OP24</a>' in seed_page
 
 
+def test_each_section_heads_its_first_paragraph(seed_page: str) -> None:
+    headings = re.findall(
+        r'<h3 class="section" id="([^"]+)">([^<]+)</h3>\s*<div class="paragraph" id="([^"]+)">', seed_page
+    )
+    assert headings == [
+        (
+            "section-I",
+            "I. Coopération internationale face au problème mondial de la drogue et suite donnée à la vingtième session"
+            " extraordinaire",
+            "OP1",
+        ),
+        ("section-II", "II. L’action du système des Nations Unies", "OP21"),
+    ]
+
+
 def test_the_page_links_undocs_the_digital_library_and_the_chain(seed_page: str) -> None:
     assert 'href="https://undocs.org/A/RES/62/176"' in seed_page
     assert 'href="https://digitallibrary.un.org/search?ln=en&amp;p=%22A%2FRES%2F62%2F176%22"' in seed_page

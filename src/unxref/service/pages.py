@@ -61,6 +61,7 @@ class Block:
     parts: list[Link]
     via_notes: list[tuple[str, str, str]] = field(default_factory=list)  # (note anchor, href, symbol)
     back: str | None = None  # a note: the anchor of the first marker that calls it
+    section: tuple[str, str, str | None] | None = None  # a paragraph's section: (anchor, label, title)
 
 
 @dataclass
@@ -287,9 +288,11 @@ def _text_blocks(store: Engine, iri: str) -> tuple[list[Block], list[Block]]:
     for kind in ("Paragraph", "Footnote"):
         rows = _rows(
             store,
-            f"""SELECT ?part ?order ?text ?start WHERE {{
+            f"""SELECT ?part ?order ?text ?start ?section ?label ?title WHERE {{
               ?part dcterms:isPartOf {term(iri)} ; a unx:{kind} ; unx:order ?order ; unx:text ?text ; oa:hasSelector ?s .
-              ?s oa:start ?start }} ORDER BY ?order""",
+              ?s oa:start ?start
+              OPTIONAL {{ ?part unx:inSection ?section . ?section unx:label ?label OPTIONAL {{ ?section dcterms:title ?title }} }}
+            }} ORDER BY ?order""",
         )
         blocks.append([_block(row, spans, calls, registrations) for row in rows])
     paragraphs, notes = blocks
@@ -357,7 +360,9 @@ def _block(row: dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal], spans: lis
         if not part.marker:
             part.text = _lines(part.text)
     label = anchor.replace("note-", "")
-    return Block(anchor=anchor, label=label, parts=[p for p in parts if p.text])
+    section = _value(row, "section")
+    heading = (section.rsplit("#", 1)[-1], str(_value(row, "label")), _value(row, "title")) if section else None
+    return Block(anchor=anchor, label=label, parts=[p for p in parts if p.text], section=heading)
 
 
 _SUBPARAGRAPH_BREAK = re.compile(r"\s*\n\s*(?=(?:[a-z]{1,2}|[ivx]{1,5})\)\s|[-–•]\s)")
