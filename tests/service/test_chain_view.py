@@ -203,7 +203,7 @@ def test_filters_in_the_address_are_applied_on_arrival(page: Page, server_url: s
 def test_a_bad_filter_is_said_in_the_status_line(page: Page, server_url: str) -> None:
     page.goto(chain_url(server_url, SEED, body="UNESCO"))
     page.wait_for_selector("#view[data-ready='error']", timeout=30_000)
-    assert "body is one of SC, GA, ECOSOC, other" in page.inner_text("#status")
+    assert "no body UNESCO: body is one of SC, GA, ECOSOC, other" in page.inner_text("#status")
 
 
 def test_clicking_the_root_opens_its_page_at_its_first_citing_paragraph(page: Page, server_url: str) -> None:

@@ -473,20 +473,56 @@ def test_the_chain_api_narrows_by_function_and_says_what_it_can_choose(server_ur
 @pytest.mark.parametrize(
     ("params", "status", "said"),
     [
-        ({"body": "UNESCO"}, 400, "body is one of SC, GA, ECOSOC, other"),
-        ({"only": "treaties"}, 400, "only is 'resolutions'"),
+        ({"body": "UNESCO"}, 400, "no body UNESCO: body is one of SC, GA, ECOSOC, other, none"),
+        ({"only": "treaties"}, 400, "only is 'resolutions', not 'treaties'"),
         (
             {"function": "recalling,bogus"},
             400,
             "no citation function bogus: function is one of acting-under, adopting,",
         ),
         ({"since": "2010", "until": "2000"}, 400, "since (2010) is after until (2000)"),
-        ({"since": "last year"}, 422, "Input should be a valid integer"),  # FastAPI's own check of a year
+        ({"since": "last year"}, 400, "since: 'last year' is not valid (input should be a valid integer"),
+        ({"depth": "abc"}, 400, "depth: 'abc' is not valid"),
+        ({"depth": "100000"}, 400, "depth is 0 to 50, not 100000"),
+        ({"direction": "backward"}, 400, "direction is back, forward or both, not 'backward'"),
     ],
 )
 def test_a_bad_chain_filter_is_refused(server_url: str, params: dict[str, str], status: int, said: str) -> None:
     response = httpx.get(server_url + "/api/chains/A/RES/62/176", params=params, timeout=60)
     assert response.status_code == status and said in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "said"),
+    [
+        ("/chains/A/RES/62/176?depth=abc", 400, "depth: &#39;abc&#39; is not valid"),
+        ("/chains/A/RES/62/176/to/garbage", 404, ""),
+        ("/go?symbol=garbage", 400, "&#39;garbage&#39; is not a UN symbol"),
+        ("/no/such/route", 404, "no such page"),
+    ],
+)
+def test_a_browser_gets_an_error_as_a_page(server_url: str, path: str, status: int, said: str) -> None:
+    response = httpx.get(server_url + path, headers={"Accept": "text/html"}, timeout=60)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html") and said in response.text
+
+
+def test_an_unknown_route_is_one_plain_line_for_a_program(server_url: str) -> None:
+    response = httpx.get(server_url + "/no/such/route", timeout=60)
+    assert response.status_code == 404 and response.text == "no such page\n"
+
+
+@pytest.mark.parametrize(
+    ("given", "page"),
+    [
+        ("598 (1987)", "/id/S/RES/598_(1987)"),
+        ("Resolution 1514 (XV)", "/id/A/RES/1514_(XV)"),
+        ("61/183", "/id/A/RES/61/183"),
+    ],
+)
+def test_the_symbol_box_takes_a_resolution_as_texts_cite_it(server_url: str, given: str, page: str) -> None:
+    response = httpx.get(server_url + "/go", params={"symbol": given}, timeout=60)
+    assert response.status_code == 303 and response.headers["location"].endswith(page)
 
 
 def test_the_lineage_api_gives_the_series_oldest_first(server_url: str) -> None:

@@ -17,11 +17,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.telemetry import TelemetryConfig
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unxref import __version__
 from unxref.config import VENDOR, ServiceSettings, vendor
@@ -29,7 +31,7 @@ from unxref.remote import RemoteError
 from unxref.service import live
 from unxref.service.cache import AnswerCache
 from unxref.service.middleware import HeadAsGet, RequestLimits
-from unxref.service.responses import text
+from unxref.service.responses import error, text
 from unxref.service.routes import chains, dataset, exports, queries, resources, sparql
 from unxref.service.workers import QueryPool
 
@@ -84,7 +86,8 @@ def create_app(settings: ServiceSettings, pool: QueryPool | None = None) -> Fast
         app.mount(f"/static/{name}", StaticFiles(directory=str(vendor(name))), name=name)
     for area in (sparql, resources, chains, queries, dataset, exports):
         app.include_router(area.router)
-    app.add_exception_handler(HTTPException, _plain_errors)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _errors)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _unreadable)  # type: ignore[arg-type]
     app.add_exception_handler(RemoteError, _store_away)  # type: ignore[arg-type]
     return app
 
@@ -98,8 +101,26 @@ def _telemetry() -> TelemetryConfig | None:
     return {"tracing": False, "metrics": False, "logs": False}
 
 
-async def _plain_errors(_: Request, error: HTTPException) -> Response:
-    return text(error.status_code, str(error.detail))
+async def _errors(request: Request, exception: StarletteHTTPException) -> Response:
+    """Every error a route raises, and an unknown route's 404: one line, a page for a browser."""
+    message = "no such page" if exception.status_code == 404 and exception.detail == "Not Found" else exception.detail
+    response = error(request, exception.status_code, str(message))
+    response.headers.update(exception.headers or {})
+    return response
+
+
+async def _unreadable(request: Request, exception: RequestValidationError) -> Response:
+    """A parameter that is not of its type ("depth=abc"): 400 naming it, not FastAPI's 422 JSON."""
+    problems = []
+    for problem in exception.errors():
+        name = str(problem["loc"][-1]) if problem.get("loc") else "a parameter"
+        given = problem.get("input")
+        problems.append(
+            f"{name}: {given!r} is not valid ({problem['msg'].lower()})"
+            if given is not None
+            else f"{name}: {problem['msg'].lower()}"
+        )
+    return error(request, 400, "; ".join(problems))
 
 
 async def _store_away(_: Request, error: RemoteError) -> Response:

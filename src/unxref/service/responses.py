@@ -1,4 +1,4 @@
-"""Responses every route gives the same way: plain-text errors (a page for a browser's 404),
+"""Responses every route gives the same way: plain-text errors (a page for a browser),
 answers from the query workers,
 and negotiated descriptions (RDF, or HTML for a browser) with ``Vary`` and ``Link`` headers."""
 
@@ -12,7 +12,7 @@ from fastapi.responses import PlainTextResponse, Response
 
 from unxref.formats import GRAPHS, HTML, Format, with_charset
 from unxref.service.deps import Service
-from unxref.service.negotiate import NotAcceptable, choose
+from unxref.service.negotiate import NotAcceptable, choose, from_browser
 from unxref.service.results import write_triples
 from unxref.service.terms import table
 from unxref.service.workers import Answer
@@ -22,6 +22,18 @@ DESCRIPTIONS = (HTML, *GRAPHS[:4])  # HTML, Turtle, N-Triples, JSON-LD, RDF/XML
 
 def text(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message + "\n", status_code=status)
+
+
+_TITLES = {400: "A request unxref cannot read", 404: "No such page", 405: "Not allowed here", 406: "No such format"}
+
+
+def error(request: Request, status: int, message: str) -> Response:
+    """An error: one plain line, or for a browser a page with it and where to go from there."""
+    if not from_browser(request.headers.get("accept")):
+        return text(status, message)
+    templates = request.app.state.service.templates
+    context = {"title": _TITLES.get(status, "Something went wrong"), "message": message}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)  # type: ignore[no-any-return]
 
 
 def not_found(request: Request, service: Service, iri: str, label: str, html: bool) -> Response:

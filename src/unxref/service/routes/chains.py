@@ -16,7 +16,7 @@ from unxref.chains.jobs import LANES, ChainFilter, ChainJob
 from unxref.formats import CHAINS, keys
 from unxref.rdf.iris import path_symbol, symbol_path
 from unxref.service.deps import ServiceDep
-from unxref.service.responses import answer, not_found, text
+from unxref.service.responses import answer, error, not_found, text
 from unxref.un import language
 
 router = APIRouter()
@@ -37,8 +37,11 @@ async def chain_filter(
     in a thread."""
     functions = tuple(v for given in function or () for v in given.split(",") if v)
     bodies = tuple(v for given in body or () for v in given.split(",") if v)
-    if any(b not in (*LANES, "none") for b in bodies) or only not in (None, "", "resolutions"):
-        raise HTTPException(400, f"body is one of {', '.join(LANES)}; only is 'resolutions'")
+    unknown_bodies = [b for b in bodies if b not in (*LANES, "none")]
+    if unknown_bodies:
+        raise HTTPException(400, f"no body {', '.join(unknown_bodies)}: body is one of {', '.join((*LANES, 'none'))}")
+    if only not in (None, "", "resolutions"):
+        raise HTTPException(400, f"only is 'resolutions', not {only!r}")
     unknown = [f for f in functions if f not in citation_functions()]
     if unknown:
         raise HTTPException(
@@ -75,8 +78,9 @@ async def chain_api(
     """``/api/chains/S/RES/598_(1987)?depth=3`` or ``/api/chains/A/RES/62/176/to/A/RES/S-20/2``, narrowed by
     ``function``, ``body``, ``since``, ``until`` and ``only=resolutions``; ``view=true`` adds the text tree
     and what the filters can choose (the chain page draws it)."""
-    if direction not in ("back", "forward", "both") or not 0 <= depth <= 50 or not 1 <= bound <= 12:
-        return text(400, "direction is back, forward or both; depth is 0 to 50; bound is 1 to 12")
+    wrong = _wrong_shape(depth, direction, bound)
+    if wrong:
+        return text(400, wrong)
     if format not in keys(CHAINS):
         return text(400, f"format is one of: {', '.join(keys(CHAINS))}")
     source, _, target = spec.partition("/to/")
@@ -93,6 +97,18 @@ async def chain_api(
     return answer(await service.pool.run(job, service.settings.max_timeout, bounded=True), 0)
 
 
+def _wrong_shape(depth: int, direction: str, bound: int) -> str | None:
+    """What is wrong with a chain's depth, direction and bound, each named, or None."""
+    problems = []
+    if direction not in ("back", "forward", "both"):
+        problems.append(f"direction is back, forward or both, not {direction!r}")
+    if not 0 <= depth <= 50:
+        problems.append(f"depth is 0 to 50, not {depth}")
+    if not 1 <= bound <= 12:
+        problems.append(f"bound is 1 to 12, not {bound}")
+    return "; ".join(problems) or None
+
+
 @router.get("/api/lineage/{symbol:path}", summary="The lineage of a resolution's series, oldest first")
 async def lineage_api(symbol: str, service: ServiceDep) -> Response:
     job = ChainJob(start=path_symbol(symbol), series=True)
@@ -107,6 +123,9 @@ async def chain_page(
 ) -> Response:
     """The chain view; ``/chains/A/to/B`` lists the chains from A back to B instead, shortest first."""
     source, _, target = symbol.partition("/to/")
+    wrong = _wrong_shape(depth, direction, 6)
+    if wrong:
+        return error(request, 400, wrong)
     if target:
         return await _between_page(request, service, source, target)
     name = path_symbol(source)
@@ -124,13 +143,13 @@ async def chain_page(
 
 
 async def _chain_of(
-    service: ServiceDep, job: ChainJob
+    request: Request, service: ServiceDep, job: ChainJob
 ) -> tuple[dict[str, Any], dict[Any, Any], dict[str, Any]] | Response:
     """A chain job's answer for a page: its nodes by id, its edges by (citing, cited) and the
     whole answer; or the error to show."""
     found = await service.pool.run(job, service.settings.max_timeout, bounded=True)
     if found.status != 200:
-        return text(found.status, found.body.decode().strip())
+        return error(request, found.status, found.body.decode().strip())
     data = orjson.loads(found.body)
     nodes = {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]}
     edges = {(e["data"]["source"], e["data"]["target"]): e["data"] for e in data["elements"]["edges"]}
@@ -138,7 +157,7 @@ async def _chain_of(
 
 
 async def _between_page(request: Request, service: ServiceDep, source: str, target: str) -> Response:
-    found = await _chain_of(service, ChainJob(start=path_symbol(source), target=path_symbol(target)))
+    found = await _chain_of(request, service, ChainJob(start=path_symbol(source), target=path_symbol(target)))
     if isinstance(found, Response):
         return found
     nodes, edges, data = found
@@ -155,7 +174,7 @@ async def _between_page(request: Request, service: ServiceDep, source: str, targ
 
 @router.get("/lineage/{symbol:path}", response_class=HTMLResponse, summary="The lineage of a series, as a timeline")
 async def lineage_page(symbol: str, request: Request, service: ServiceDep) -> Response:
-    found = await _chain_of(service, ChainJob(start=path_symbol(symbol), series=True))
+    found = await _chain_of(request, service, ChainJob(start=path_symbol(symbol), series=True))
     if isinstance(found, Response):
         return found
     nodes, edges, data = found

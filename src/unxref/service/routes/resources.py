@@ -12,8 +12,9 @@ from unxref.rdf.iris import path_symbol
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose, from_browser
 from unxref.service.pages import RDF_PAGE, PageJob, other_formats
-from unxref.service.responses import alternates, answer, not_found, text
+from unxref.service.responses import alternates, answer, error, not_found, text
 from unxref.service.workers import Answer
+from unxref.un import symbols
 from unxref.un.symbols import SymbolError, normalize
 
 router = APIRouter()
@@ -34,8 +35,8 @@ async def resource(
     iri = service.iris.from_path(path)
     try:
         fmt = choose(PAGES, request.headers.get("accept"), [format] if format else None)
-    except NotAcceptable as error:
-        return text(406, str(error))
+    except NotAcceptable as refused:
+        return text(406, str(refused))
     if page < 1:
         return text(400, "page must be 1 or more")
     rdf = None if fmt.key == "html" else fmt.key
@@ -62,9 +63,18 @@ async def resource(
 
 
 @router.get("/go", summary="Jump to the page of a symbol")
-async def go(symbol: str, service: ServiceDep) -> Response:
+async def go(symbol: str, request: Request, service: ServiceDep) -> Response:
+    """``symbol`` as the UN prints it: "A/RES/62/176", or as texts cite it ("598 (1987)",
+    "Resolution 1514 (XV)", "61/183": the adopting body told by the form)."""
     try:
         canonical = normalize(symbol)
-    except SymbolError as error:
-        return text(400, f"{symbol!r} is not a UN symbol: {error}")
+    except SymbolError as problem:
+        cited = symbols.REFERENCE.fullmatch(_RESOLUTION_WORD.sub("", symbol.strip()))
+        if not cited:
+            return error(request, 400, f"{symbol!r} is not a UN symbol: {problem}")
+        prefix = {"SC": "S", "GA": "A", "ECOSOC": "E"}[symbols.implied_body(cited)]
+        canonical = symbols.reference_symbol(prefix, cited)
     return RedirectResponse(service.iris.page(service.iris.resource(canonical)), status_code=303)
+
+
+_RESOLUTION_WORD = re.compile(r"^(?:r[ée]solution|resolution)\s+", re.IGNORECASE)
