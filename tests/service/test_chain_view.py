@@ -367,10 +367,18 @@ IN_SIGHT = """() => { const r = document.querySelector('#chart g.node.root .mark
   return r.left >= f.left && r.right <= f.right; }"""
 
 
-def test_a_chain_wider_than_the_view_opens_scrolled_to_its_resolution(page: Page, server_url: str) -> None:
+UNDATED_IN_SIGHT = """() => { const f = document.querySelector('#canvas').getBoundingClientRect();
+  const heading = [...document.querySelectorAll('#chart text.year')].find((t) => t.textContent === 'no date');
+  const r = heading.getBoundingClientRect(); return r.left >= f.left && r.right <= f.right; }"""
+
+
+def test_a_chain_wider_than_the_view_opens_scrolled_to_its_resolution_and_the_undated(
+    page: Page, server_url: str
+) -> None:
     page.goto(chain_url(server_url, SEED))  # 1945 to 2007: wider than the view at 100%
     shown(page)
     assert page.evaluate("document.querySelector('#canvas').scrollLeft") > 0 and page.evaluate(IN_SIGHT)
+    assert page.evaluate(UNDATED_IN_SIGHT)  # 19 of its 24 nodes: resolutions and documents the store has no date for
 
 
 @needs_corpus

@@ -62,10 +62,12 @@ function scaleFor(nodes, width) {
   const first = times.length ? Math.floor(Math.min(...times)) : 2000;
   const last = times.length ? Math.floor(Math.max(...times)) + 1 : 2001;
   const perYear = Math.min(GEOMETRY.maxYear, Math.max(GEOMETRY.minYear, width / (last - first + 1)));
-  // The undated, if any, in a column before the first year, wide enough for its "no date" heading.
+  // The undated, if any, in a column after the last year (beside the chain's resolution, which
+  // a wide chain opens scrolled to), wide enough for its "no date" heading.
   const undated = nodes.some((n) => !n.date) ? Math.max(perYear, measure(NO_DATE) + GEOMETRY.minTick) : 0;
-  const origin = GEOMETRY.gutter + undated;
-  return { first, last, perYear, undated, x: (date) => (date ? origin + (timeOf(date) - first) * perYear : GEOMETRY.gutter + undated / 2) };
+  const origin = GEOMETRY.gutter;
+  const undatedAt = origin + (last - first) * perYear + undated / 2;
+  return { first, last, perYear, undated, undatedAt, x: (date) => (date ? origin + (timeOf(date) - first) * perYear : undatedAt) };
 }
 
 function importance(nodes, edges) {
@@ -156,7 +158,7 @@ function layout(data) {
   const where = new Map();  // node id -> what it is drawn as (itself, or the box standing for its year)
   for (const lane of lanes) for (const p of lane.placed) for (const n of p.members || [p.node]) where.set(n.id, p);
   const widest = Math.max(0, ...lanes.flatMap((l) => l.placed.map((p) => (p.labelled ? p.x + p.r + 12 + measure(p.node.label, p.node.root) : p.x + 20))));
-  const width = Math.max(widest, scale.x(`${scale.last}-01-01`)) + GEOMETRY.right;
+  const width = Math.max(widest, scale.x(`${scale.last}-01-01`) + scale.undated) + GEOMETRY.right;
   return { nodes, edges, scale, lanes, where, width, height: y + GEOMETRY.bottom };
 }
 
@@ -181,7 +183,7 @@ function axis(drawn, y, below) {
     parts.push(`<text class="label year" x="${x}" y="${below ? y + 18 : y - 9}" text-anchor="middle">${year}</text>`);
     if (!below) parts.push(`<line class="grid" x1="${x}" x2="${x}" y1="${y}" y2="${drawn.height - GEOMETRY.bottom}"/>`);
   }
-  if (scale.undated) parts.push(`<text class="label year" x="${GEOMETRY.gutter + scale.undated / 2}" y="${below ? y + 18 : y - 9}" text-anchor="middle">${NO_DATE}</text>`);
+  if (scale.undated) parts.push(`<text class="label year" x="${scale.undatedAt}" y="${below ? y + 18 : y - 9}" text-anchor="middle">${NO_DATE}</text>`);
   return `<g class="axis"><line x1="${GEOMETRY.gutter}" x2="${drawn.width}" y1="${y}" y2="${y}"/>${parts.join("")}</g>`;
 }
 
@@ -324,8 +326,9 @@ async function load(chosen) {
   checkboxes("functions", chain.choices.functions, choose.function, words);
   checkboxes("bodies", chain.choices.bodies, choose.body, (b) => (LANES.find(([k]) => k === b) || [b, b])[1]);
   expanded = new Set();
+  zoom = 1;
   render();
-  showRoot();
+  openInSight();
   history.replaceState(null, "", `?${asked}`);
   $("downloads").innerHTML = ["graphml", "gexf", "json", "dot"].map((f) => `<a href="${api}&format=${f}" download>${f === "json" ? "Cytoscape JSON" : f.toUpperCase()}</a>`).join(" ");
 }
@@ -341,6 +344,20 @@ function render() {
   status.textContent = `${chain.elements.nodes.length} nodes, ${chain.elements.edges.length} citing pairs` +
     (view.dataset.unlabelled !== "0" ? ` (${view.dataset.unlabelled} without a label: see the tree)` : "");
   view.dataset.ready = "true";
+}
+
+// A chain a little wider than the view opens fitted to it, every lane and column in sight, when
+// its labels stay 9 px or more; a wider one opens at 100%, scrolled to its resolution.
+const FIT_AT_LEAST = 9 / 12;
+
+function openInSight() {
+  const [, , width] = $("chart").getAttribute("viewBox").split(" ").map(Number);
+  if ((canvas.clientWidth - 4) / width >= FIT_AT_LEAST) {
+    zoom = "fit";
+    applyZoom();
+  } else {
+    showRoot();
+  }
 }
 
 function showRoot() {  // the chain's resolution in sight: a wide chain starts scrolled to it
