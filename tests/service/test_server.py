@@ -525,6 +525,24 @@ def test_the_symbol_box_takes_a_resolution_as_texts_cite_it(server_url: str, giv
     assert response.status_code == 303 and response.headers["location"].endswith(page)
 
 
+def test_a_symbol_spelt_otherwise_in_the_address_is_sent_to_its_page(server_url: str) -> None:
+    response = httpx.get(server_url + "/id/a/res/62/176.ttl", timeout=60)
+    assert response.status_code == 301 and response.headers["location"] == "/id/A/RES/62/176.ttl"
+
+
+def test_the_citation_count_takes_the_symbol_as_pages_spell_it(server_url: str) -> None:
+    spelt = httpx.get(server_url + "/api/citation-count/A/RES/S-20/2", params={"format": "json"}, timeout=60)
+    assert spelt.status_code == 200
+    response = httpx.get(server_url + "/api/citation-count/S/RES/186_(1964)", params={"format": "json"}, timeout=60)
+    assert response.status_code == 200
+
+
+def test_an_empty_query_is_said_to_be_empty(server_url: str) -> None:
+    response = httpx.get(server_url + "/sparql", params={"query": " "}, timeout=60)
+    assert response.status_code == 400
+    assert response.text == "the query is empty: give a SPARQL query in the 'query' parameter\n"
+
+
 def test_the_lineage_api_gives_the_series_oldest_first(server_url: str) -> None:
     data = httpx.get(server_url + "/api/lineage/A/RES/62/176", timeout=60).json()
     assert data["series"][-1] == ID + "A/RES/62/176"

@@ -19,6 +19,7 @@ app = typer.Typer(
     help="unxref: a cross-reference knowledge graph of United Nations resolutions.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # a docstring's wrapped lines read as one paragraph
 )
 # Tables keep their width when the output is a file or a pipe (rich would fold them to 80 columns).
 WIDTH = None if sys.stdout.isatty() else 1000

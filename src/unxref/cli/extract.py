@@ -35,7 +35,7 @@ def extract(
     format: str = one_of(
         EXTRACT_FORMATS,
         "text",
-        "text (a summary), json (the document model; JSON Lines, a document a line, for several) or an RDF format",
+        "What to write: a summary (text), the document model (json; JSON Lines, a document a line, for several) or RDF",
         "--format",
         "-f",
     ),

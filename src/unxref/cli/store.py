@@ -219,7 +219,7 @@ def query(
     )
     if answer.status != 200:
         raise fail(answer.body.decode().strip())
-    sys.stdout.buffer.write(answer.body)
+    sys.stdout.buffer.write(answer.body if answer.body.endswith(b"\n") else answer.body + b"\n")  # ASK: "true"
 
 
 def _check_format(format: str | None, form: str | None) -> None:

@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from unxref.formats import GRAPHS, with_charset
+from unxref.rdf.iris import path_symbol
 from unxref.service import exports
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose
@@ -115,7 +116,9 @@ def _iri(service: ServiceDep, spec: str) -> str | None:
     if spec.startswith("treaty/"):
         return service.iris.treaty(spec.removeprefix("treaty/"))
     try:
-        return service.iris.resource(normalize(spec))
+        return service.iris.resource(
+            normalize(path_symbol(spec))
+        )  # "S/RES/186 (1964)" or, as pages spell it, "S/RES/186_(1964)"
     except SymbolError:
         return None
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from unxref.formats import PAGES, with_charset
-from unxref.rdf.iris import path_symbol
+from unxref.rdf.iris import path_symbol, symbol_path
 from unxref.service.deps import ServiceDep
 from unxref.service.negotiate import NotAcceptable, choose, from_browser
 from unxref.service.pages import RDF_PAGE, PageJob, other_formats
@@ -45,6 +45,9 @@ async def resource(
     if isinstance(found, Answer):  # the worker stopped at the timeout, died, or the store did not answer
         return answer(found, 0)
     if not found.found:
+        canonical = _canonical_path(path)
+        if canonical is not None:  # "/id/a/res/62/176": the page of the symbol as the UN spells it
+            return RedirectResponse(f"/id/{canonical}{suffix or ''}", status_code=301)
         unknown = _UNKNOWN_SUFFIX.search(path)
         if unknown:
             formats = ", ".join(SUFFIXES)
@@ -60,6 +63,15 @@ async def resource(
     if found.more:
         headers["Link"] += f', </id/{path}{fmt.suffix}?page={page + 1}>; rel="next"'
     return Response(found.body, media_type=with_charset(fmt.media_type), headers=headers)
+
+
+def _canonical_path(path: str) -> str | None:
+    """The path of the symbol a path names in another spelling ("a/res/62/176"), or None."""
+    try:
+        canonical = symbol_path(normalize(path_symbol(path)))
+    except SymbolError:
+        return None
+    return canonical if canonical != path else None
 
 
 @router.get("/go", summary="Jump to the page of a symbol")

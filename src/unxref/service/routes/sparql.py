@@ -45,6 +45,8 @@ async def sparql(request: Request, service: ServiceDep) -> Response:
         return text(400, "no query: give one in the 'query' parameter")
     if len(texts) > 1:
         return text(400, "more than one query: give exactly one 'query' parameter")
+    if not texts[0].strip():
+        return text(400, "the query is empty: give a SPARQL query in the 'query' parameter")
     try:
         check_size(texts[0])
     except ValueError as error:
