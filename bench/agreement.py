@@ -4,7 +4,8 @@ the same citations in the same paragraphs.
 
 For each pair (same number and year): Jaccard agreement of the cited resolutions, of the
 cited documents, of the (paragraph, target) pairs; whether both have the same number of
-paragraphs, and the same paragraph ids. Prints the means and writes every disagreement to
+paragraphs, and the same paragraph ids (a pair whose files hold two different resolutions, as
+their headings say, is left out and named). Prints the means and writes every disagreement to
 ``bench/agreement-cases.txt`` for reading.
 
     .venv/bin/python bench/agreement.py
@@ -135,12 +136,19 @@ def main() -> None:
     causes: Counter[str] = Counter()
     lines: list[str] = []
     failures = 0
+    strangers: list[str] = []
     for english_path, french_path in pairs():
         try:
             english, french = extract_file(english_path), extract_file(french_path)
         except InputError as error:
             failures += 1
             lines.append(f"== {english_path.stem}: {error}")
+            continue
+        if (
+            english.symbol and french.symbol and english.symbol != french.symbol
+        ):  # a file that holds another resolution's text is no pair
+            strangers.append(f"{english_path.name} holds {english.symbol}, {french_path.name} {french.symbol}")
+            lines.append(f"== {english_path.stem}: not the same resolution ({strangers[-1]}), left out")
             continue
         left, right = facts(english), facts(french)
         for name in ("resolutions", "documents", "pairs"):
@@ -167,6 +175,8 @@ def main() -> None:
     CASES.write_text("\n".join(lines) + "\n", "utf-8")
     total = len(scores["ids"])
     print(f"{total} English/French pairs ({failures} failed to extract), {time.perf_counter() - started:.1f} s")
+    for stranger in strangers:
+        print(f"  left out, not the same resolution: {stranger}")
     for name, label in (
         ("resolutions", "cited resolutions (Jaccard)"),
         ("documents", "cited documents (Jaccard)"),

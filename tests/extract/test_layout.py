@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from unxref.extract import extract_text
 from unxref.extract.clean import NOTES_RULE, clean
 from unxref.extract.heading import read_heading
 from unxref.extract.segment import segment
@@ -466,3 +467,9 @@ DAMAGED_DATES = [
 def test_a_damaged_heading_date_is_read_where_one_reading_fits(form: str, heading: str, expected: str | None) -> None:
     reading = clean(f"{heading}\nLe Conseil de sécurité,\n\nRappelant sa résolution 312 (1972),\n\n1. Décide.")
     assert read_heading(reading, language.load("fr")).date == expected
+
+
+def test_a_heading_whose_year_ocr_damaged_takes_the_year_of_its_date() -> None:
+    """S/RES/361 (1974) prints "Resolution 361 (197-4)"."""
+    text = "Resolution 361 (197-4)\nof 30 August 1974\n\nThe Security Council,\n\nNoting the report,\n\n1. Decides."
+    assert extract_text(text).symbol == "S/RES/361 (1974)"
