@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -345,3 +346,14 @@ def test_the_lineage_command_prints_the_series(store_path: Path) -> None:
     assert (
         result.output == "A/RES/62/176\t2007-12-18\tCoopération internationale face au problème mondial de la drogue\n"
     )
+
+
+def test_the_cache_keeps_the_graphs_used_last(tmp_path: Path) -> None:
+    from unxref.chains.graph import CACHED_GRAPHS, _prune
+
+    files = [tmp_path / f"{i:016x}-1-v3.pickle" for i in range(CACHED_GRAPHS + 3)]
+    for age, file in enumerate(reversed(files)):
+        file.write_bytes(b"")
+        os.utime(file, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))  # files[0] the oldest
+    _prune(tmp_path)
+    assert sorted(tmp_path.iterdir()) == sorted(files[3:])

@@ -155,7 +155,9 @@ def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
     if cache.is_file():
         with cache.open("rb") as file:
             graph: nx.DiGraph = pickle.load(file)
-            return graph
+        with contextlib.suppress(FileNotFoundError):  # another process may prune it meanwhile
+            os.utime(cache)  # used: the last to go when the cache is pruned
+        return graph
     from unxref.location import open_read
 
     graph = citation_graph(open_read(location))
@@ -167,7 +169,26 @@ def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
     for stale in cache.parent.glob(cache.name.split("-")[0] + "-*.pickle"):  # earlier states of this store
         if stale != cache:
             stale.unlink(missing_ok=True)
+    _prune(cache.parent)
     return graph
+
+
+CACHED_GRAPHS = 8  # the citation graphs kept on disk, the most recently used: snapshots and stores come and go
+
+
+def _prune(folder: Path) -> None:
+    """Keep the graphs of the stores used last; those of snapshots replaced, stores deleted or
+    test runs go (a graph is rebuilt from its store if it is needed again)."""
+    kept = sorted(folder.glob("*.pickle"), key=_last_used, reverse=True)
+    for old in kept[CACHED_GRAPHS:]:
+        old.unlink(missing_ok=True)
+
+
+def _last_used(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:  # pruned by another process
+        return 0
 
 
 def graph_for(location: Location) -> nx.DiGraph:

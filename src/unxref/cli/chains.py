@@ -31,7 +31,9 @@ def chain(
     symbol: str = typer.Argument(..., help="A resolution's symbol, e.g. 'S/RES/598 (1987)'."),
     to: str | None = typer.Option(None, "--to", help="Show the chains of citations from SYMBOL back to this one."),
     depth: int = typer.Option(3, min=0, max=50, help="How many citation steps to follow (0 to 50)."),
-    direction: str = one_of(["back", "forward", "both"], "back", "What to follow (back: what it cites; forward: what cites it)"),
+    direction: str = one_of(
+        ["back", "forward", "both"], "back", "What to follow (back: what it cites; forward: what cites it)"
+    ),
     format: str = one_of(["text", *keys(CHAINS)], "text", "Output format", "--format", "-f"),
     store: str | None = store_option(),
 ) -> None:
