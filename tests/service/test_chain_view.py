@@ -386,3 +386,10 @@ def test_a_chain_whose_resolution_is_in_sight_opens_unscrolled(page: Page, serve
     page.goto(chain_url(server_url, ("S/RES/242_(1967)", 3, "both")))
     shown(page)
     assert page.evaluate("document.querySelector('#canvas').scrollLeft") == 0 and page.evaluate(IN_SIGHT)
+
+
+def test_a_chain_of_nothing_says_why_and_shows_no_empty_choices(page: Page, server_url: str) -> None:
+    page.goto(chain_url(server_url, ("A/RES/62/176", 1, "forward")))  # nothing the store holds cites it
+    assert shown(page) == (1, 0)
+    assert page.inner_text("#status") == "1 nodes, 0 citing pairs: nothing in the store cites it"
+    assert page.is_hidden("#functions")

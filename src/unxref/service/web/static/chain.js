@@ -284,6 +284,7 @@ function checkboxes(id, values, chosen, label) {
   const box = $(id);
   const title = box.querySelector("legend").outerHTML;
   box.innerHTML = title + values.map((v) => `<label><input type="checkbox" value="${escape(v)}"${chosen === null || chosen.includes(v) ? " checked" : ""}> ${escape(label(v))}</label>`).join("");
+  box.hidden = values.length === 0;  // nothing to choose: no empty box
 }
 
 function checked(id) {
@@ -301,6 +302,11 @@ function parameters(chosen) {
   for (const id of ["since", "until"]) if ($(id).value) p.set(id, $(id).value);
   if ($("only-resolutions").checked) p.set("only", "resolutions");
   return p;
+}
+
+function filtered() {  // a filter of the form narrows the chain
+  const p = parameters();
+  return ["function", "body", "since", "until", "only"].some((name) => p.has(name));
 }
 
 function fromUrl() {
@@ -341,8 +347,10 @@ function render() {
   view.dataset.nodes = String(chain.elements.nodes.length);
   view.dataset.edges = String(chain.elements.edges.length);
   view.dataset.unlabelled = String(shown.filter((p) => !p.labelled).reduce((sum, p) => sum + (p.members ? p.members.length : 1), 0));
+  const alone = { back: "it cites nothing the store knows", forward: "nothing in the store cites it", both: "it cites nothing, and nothing cites it" };
   status.textContent = `${chain.elements.nodes.length} nodes, ${chain.elements.edges.length} citing pairs` +
-    (view.dataset.unlabelled !== "0" ? ` (${view.dataset.unlabelled} without a label: see the tree)` : "");
+    (view.dataset.unlabelled !== "0" ? ` (${view.dataset.unlabelled} without a label: see the tree)` : "") +
+    (chain.elements.edges.length === 0 ? `: ${filtered() ? "no citing pair is left with these filters" : alone[$("direction").value] || alone.both}` : "");
   view.dataset.ready = "true";
 }
 
