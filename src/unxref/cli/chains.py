@@ -89,7 +89,7 @@ def lineage(
 
 @app.command()
 def stats(
-    top: int = typer.Option(10, help="How many of each to list."),
+    top: int = typer.Option(10, min=1, help="How many of each to list."),
     store: str | None = store_option(),
 ) -> None:
     """Most cited and most citing resolutions, and citations that cannot be right (data errors)."""

@@ -33,12 +33,12 @@ def ingest(
     validate: bool = typer.Option(
         True, "--validate/--no-validate", help="Check each graph against the SHACL shapes before writing it."
     ),
-    workers: int = typer.Option(os.cpu_count() or 1, help="Extraction processes."),
+    workers: int = typer.Option(os.cpu_count() or 1, min=1, help="Extraction processes."),
     prune: bool = typer.Option(
         False, "--prune", help="Remove from the store every document that no file of this ingest gives."
     ),
     time_budget: float = typer.Option(
-        INGEST_TIME_BUDGET, "--time-budget", help="Seconds a document may take to extract and validate (0: no limit)."
+        INGEST_TIME_BUDGET, "--time-budget", min=0, help="Seconds a document may take to extract and validate (0: no limit)."
     ),
 ) -> None:
     """Extract resolutions into the store: one named graph per document, each whole or absent.
@@ -297,17 +297,17 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
     store: str | None = store_option(),
-    workers: int = typer.Option(os.cpu_count() or 1, help="Query worker processes."),
-    timeout: float = typer.Option(30.0, help="Default query timeout, seconds."),
-    max_timeout: float = typer.Option(300.0, help="Largest timeout a request may ask for, seconds."),
-    max_rows: int = typer.Option(10_000, help="Row cap of a SPARQL answer (a capped answer says so)."),
+    workers: int = typer.Option(os.cpu_count() or 1, min=1, help="Query worker processes."),
+    timeout: float = typer.Option(30.0, min=0.001, help="Default query timeout, seconds."),
+    max_timeout: float = typer.Option(300.0, min=0.001, help="Largest timeout a request may ask for, seconds."),
+    max_rows: int = typer.Option(10_000, min=1, help="Row cap of a SPARQL answer (a capped answer says so)."),
     allow_service: list[str] = typer.Option(
         [], "--allow-service", help="A SERVICE endpoint queries may call (repeatable); none by default."
     ),
-    max_body: int = typer.Option(1_000_000, help="Largest request body, bytes (413 past it)."),
-    max_headers: int = typer.Option(16_384, help="Largest request line and headers, bytes (431 past it)."),
-    cache_mb: int = typer.Option(128, help="Megabytes of answers kept for the snapshot served (0: none)."),
-    header_timeout: float = typer.Option(10.0, help="Seconds a request's headers may take to arrive (408 past it)."),
+    max_body: int = typer.Option(1_000_000, min=1, help="Largest request body, bytes (413 past it)."),
+    max_headers: int = typer.Option(16_384, min=1, help="Largest request line and headers, bytes (431 past it)."),
+    cache_mb: int = typer.Option(128, min=0, help="Megabytes of answers kept for the snapshot served (0: none)."),
+    header_timeout: float = typer.Option(10.0, min=0.001, help="Seconds a request's headers may take to arrive (408 past it)."),
 ) -> None:
     """Serve the store: SPARQL 1.1 endpoint, linked-data pages, named-query API, dumps."""
     from unxref.config import ServiceSettings
