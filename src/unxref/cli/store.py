@@ -38,7 +38,10 @@ def ingest(
         False, "--prune", help="Remove from the store every document that no file of this ingest gives."
     ),
     time_budget: float = typer.Option(
-        INGEST_TIME_BUDGET, "--time-budget", min=0, help="Seconds a document may take to extract and validate (0: no limit)."
+        INGEST_TIME_BUDGET,
+        "--time-budget",
+        min=0,
+        help="Seconds a document may take to extract and validate (0: no limit).",
     ),
 ) -> None:
     """Extract resolutions into the store: one named graph per document, each whole or absent.
@@ -307,7 +310,9 @@ def serve(
     max_body: int = typer.Option(1_000_000, min=1, help="Largest request body, bytes (413 past it)."),
     max_headers: int = typer.Option(16_384, min=1, help="Largest request line and headers, bytes (431 past it)."),
     cache_mb: int = typer.Option(128, min=0, help="Megabytes of answers kept for the snapshot served (0: none)."),
-    header_timeout: float = typer.Option(10.0, min=0.001, help="Seconds a request's headers may take to arrive (408 past it)."),
+    header_timeout: float = typer.Option(
+        10.0, min=0.001, help="Seconds a request's headers may take to arrive (408 past it)."
+    ),
 ) -> None:
     """Serve the store: SPARQL 1.1 endpoint, linked-data pages, named-query API, dumps."""
     from unxref.config import ServiceSettings
