@@ -152,10 +152,10 @@ def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
     """Built once per store state, and kept on disk so that the next start of the server
     (or a chain worker replaced after a timeout) loads it instead of building it again."""
     cache = _cache_file(name, state)
-    if cache.is_file():
+    with contextlib.suppress(FileNotFoundError):  # absent, or pruned by another process meanwhile
         with cache.open("rb") as file:
             graph: nx.DiGraph = pickle.load(file)
-        with contextlib.suppress(FileNotFoundError):  # another process may prune it meanwhile
+        with contextlib.suppress(OSError):  # a cache another user shares may be read-only
             os.utime(cache)  # used: the last to go when the cache is pruned
         return graph
     from unxref.location import open_read

@@ -222,7 +222,8 @@ def query(
     )
     if answer.status != 200:
         raise fail(answer.body.decode().strip())
-    sys.stdout.buffer.write(answer.body if answer.body.endswith(b"\n") else answer.body + b"\n")  # ASK: "true"
+    ends = not answer.body or answer.body.endswith(b"\n")
+    sys.stdout.buffer.write(answer.body if ends else answer.body + b"\n")  # ASK: "true"
 
 
 def _check_format(format: str | None, form: str | None) -> None:
@@ -274,7 +275,8 @@ def _check_can_listen(host: str, port: int) -> None:
     import socket
 
     try:
-        with socket.create_server((host, port)):
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.create_server((host, port), family=family):
             pass
     except OSError as error:
         reason = (error.strerror or str(error)).split(" (while attempting")[0]  # create_server's addition
@@ -298,7 +300,7 @@ def _workers_started(settings: ServiceSettings) -> QueryPool:
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, help="Port to listen on."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on."),
     store: str | None = store_option(),
     workers: int = typer.Option(os.cpu_count() or 1, min=1, help="Query worker processes."),
     timeout: float = typer.Option(30.0, min=0.001, help="Default query timeout, seconds."),

@@ -200,7 +200,7 @@ def _letter_read_as_one(digits: str, notes: set[int]) -> tuple[int, int]:
     ((47, 1), (147, 0), (12, 0))
     """
     number = int(digits)
-    if number not in notes and len(digits) == 3 and digits[0] == "1" and int(digits[1:]) in notes:
+    if number not in notes and len(digits) == 3 and digits[0] == "1" and digits[1] != "0" and int(digits[1:]) in notes:
         return int(digits[1:]), 1
     return number, 0
 

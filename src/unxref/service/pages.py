@@ -288,11 +288,12 @@ def _text_blocks(store: Engine, iri: str) -> tuple[list[Block], list[Block]]:
     for kind in ("Paragraph", "Footnote"):
         rows = _rows(
             store,
-            f"""SELECT ?part ?order ?text ?start ?section ?label ?title WHERE {{
+            f"""SELECT ?part ?order ?text ?start (SAMPLE(?in) AS ?section) (SAMPLE(?named) AS ?label)
+              (SAMPLE(?titled) AS ?title) WHERE {{
               ?part dcterms:isPartOf {term(iri)} ; a unx:{kind} ; unx:order ?order ; unx:text ?text ; oa:hasSelector ?s .
               ?s oa:start ?start
-              OPTIONAL {{ ?part unx:inSection ?section . ?section unx:label ?label OPTIONAL {{ ?section dcterms:title ?title }} }}
-            }} ORDER BY ?order""",
+              OPTIONAL {{ ?part unx:inSection ?in . ?in unx:label ?named OPTIONAL {{ ?in dcterms:title ?titled }} }}
+            }} GROUP BY ?part ?order ?text ?start ORDER BY ?order""",  # one row a part, whatever its section holds
         )
         blocks.append([_block(row, spans, calls, registrations) for row in rows])
     paragraphs, notes = blocks

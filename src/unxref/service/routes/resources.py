@@ -47,7 +47,8 @@ async def resource(
     if not found.found:
         canonical = _canonical_path(path)
         if canonical is not None:  # "/id/a/res/62/176": the page of the symbol as the UN spells it
-            return RedirectResponse(f"/id/{canonical}{suffix or ''}", status_code=301)
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(f"/id/{canonical}{suffix or ''}{query}", status_code=301)
         unknown = _UNKNOWN_SUFFIX.search(path)
         if unknown:
             formats = ", ".join(SUFFIXES)
@@ -89,4 +90,4 @@ async def go(symbol: str, request: Request, service: ServiceDep) -> Response:
     return RedirectResponse(service.iris.page(service.iris.resource(canonical)), status_code=303)
 
 
-_RESOLUTION_WORD = re.compile(r"^(?:r[ée]solution|resolution)\s+", re.IGNORECASE)
+_RESOLUTION_WORD = re.compile(r"^r[ée]solution\s+", re.IGNORECASE)
