@@ -58,9 +58,9 @@ def ingest(
     if not files and not problems:
         raise fail("no resolutions found in " + ", ".join(paths))
     if not files:  # nothing to ingest: the store is not opened (nor created)
-        for problem in problems[1:]:
+        for problem in problems[:-1]:
             print_error(str(problem))
-        raise fail(str(problems[0]))
+        raise fail(str(problems[-1]))
     target = open_store(store)
     columns = (
         TextColumn("ingest"),

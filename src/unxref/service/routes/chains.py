@@ -97,7 +97,7 @@ async def chain_api(
     return answer(await service.pool.run(job, service.settings.max_timeout, bounded=True), 0)
 
 
-def _wrong_shape(depth: int, direction: str, bound: int) -> str | None:
+def _wrong_shape(depth: int, direction: str, bound: int = 6) -> str | None:
     """What is wrong with a chain's depth, direction and bound, each named, or None."""
     problems = []
     if direction not in ("back", "forward", "both"):
@@ -123,7 +123,7 @@ async def chain_page(
 ) -> Response:
     """The chain view; ``/chains/A/to/B`` lists the chains from A back to B instead, shortest first."""
     source, _, target = symbol.partition("/to/")
-    wrong = _wrong_shape(depth, direction, 6)
+    wrong = _wrong_shape(depth, direction)
     if wrong:
         return error(request, 400, wrong)
     if target:

@@ -75,6 +75,9 @@ def _canonical_path(path: str) -> str | None:
     return canonical if canonical != path else None
 
 
+_RESOLUTION_WORD = re.compile(r"^r[ée]solution\s+", re.IGNORECASE)  # "Resolution 598 (1987)" in the box
+
+
 @router.get("/go", summary="Jump to the page of a symbol")
 async def go(symbol: str, request: Request, service: ServiceDep) -> Response:
     """``symbol`` as the UN prints it: "A/RES/62/176", or as texts cite it ("598 (1987)",
@@ -88,6 +91,3 @@ async def go(symbol: str, request: Request, service: ServiceDep) -> Response:
         prefix = {"SC": "S", "GA": "A", "ECOSOC": "E"}[symbols.implied_body(cited)]
         canonical = symbols.reference_symbol(prefix, cited)
     return RedirectResponse(service.iris.page(service.iris.resource(canonical)), status_code=303)
-
-
-_RESOLUTION_WORD = re.compile(r"^r[ée]solution\s+", re.IGNORECASE)
