@@ -5,15 +5,18 @@ pyoxigraph), side by side in one run.
 Run: `make bench-http` (or `.venv/bin/python bench/http_bench.py --triples 1000000 5000000`).
 
 For each size it writes a synthetic corpus (bench/synthetic.py) and ingests it (once; reused),
-then starts three servers on the published snapshot: unxref as it ships (its answer cache on),
-unxref with `--cache-mb 0` (every answer computed), and Oxigraph's server. Each shape is driven
+then starts three servers on the published snapshot: unxref as it ships (its answer cache on,
+its default query workers), unxref with `--cache-mb 0` (every answer computed), and Oxigraph's
+server. Each shape is driven
 by `wrk` for a fixed time after a 2 s warm-up, at 2 and 8 connections, each request about one
 of 200 resolutions drawn at random; the servers take turns, the order rotated from one shape to
 the next. Shapes: a point lookup, the citations of a resolution, a CONSTRUCT, the named query
 `cites-by-paragraph` (Oxigraph gets the same query text with the IRI bound, as unxref runs it),
 and for unxref alone its `/id/` page and a depth-3 chain. Reports requests/s, p50 and p99, the
 ratio of unxref's throughput to Oxigraph's, each server's memory (all its processes) at start
-and after the run, and the time from start to a first answer.
+and after the run, and the time from start to a first answer. Last, unxref's memory alone on
+the machine (no other server sharing its libraries' pages), at start and after one request of
+each shape about each of the 200 resolutions, chains warm.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from unxref.cli.store import QUERY_WORKERS  # noqa: E402
 from unxref.location import served  # noqa: E402
 from unxref.service import queries  # noqa: E402
 
@@ -189,10 +193,10 @@ def servers(store: Path, snapshot: Path) -> list[Server]:
         sys.exit("needs Oxigraph's server: .venv/bin/pip install oxigraph==" + pyoxigraph.__version__)
     ask = "/sparql?query=ASK%7B%7D"
     return [
-        Server("unxref", [*unxref, "--port", "8931", "--workers", "2"], "http://127.0.0.1:8931", ask),
+        Server("unxref", [*unxref, "--port", "8931"], "http://127.0.0.1:8931", ask),
         Server(
             "unxref, no cache",
-            [*unxref, "--port", "8932", "--workers", "2", "--cache-mb", "0"],
+            [*unxref, "--port", "8932", "--cache-mb", "0"],
             "http://127.0.0.1:8932",
             ask,
         ),
@@ -263,6 +267,29 @@ def measure_size(store: Path, count: int, seconds: int, work: Path) -> list[str]
     return rows
 
 
+def memory_alone(store: Path, count: int) -> str:
+    """unxref as it ships, alone: its memory at start and after one request of each shape about
+    each subject (each chain computed once, so the citation graph is loaded)."""
+    server = servers(store, served(store))[0]
+    process, first = start(server)
+    try:
+        at_start = memory_mb(process.pid)
+        with httpx.Client(base_url=server.root, timeout=60) as client:
+            for accept, paths in shapes(subjects(count)).values():
+                for path in paths_for(server, paths) or []:
+                    client.get(path, headers={"Accept": accept}).raise_for_status()
+        after = memory_mb(process.pid)
+    finally:
+        process.terminate()
+        process.wait()
+    row = (
+        f"| memory, alone | | unxref | RSS start {at_start[0]:.0f} MB, after one pass {after[0]:.0f} MB;"
+        f" PSS start {at_start[1]:.0f} MB, after {after[1]:.0f} MB | first answer {first:.2f} s | | |"
+    )
+    print(row, flush=True)
+    return row
+
+
 def beside_pages(server: Server, count: int, seconds: int, work: Path) -> list[str]:
     """Point lookups alone, then while another client loads the pages of every resolution (few
     of them kept yet) as fast as it can, one connection: the issue asks that their p99 stay
@@ -303,7 +330,8 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     print(
         f"date {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores,"
-        f" Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}"
+        f" Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__},"
+        f" unxref serve with {QUERY_WORKERS} query workers and the reserved one"
     )
     for triples in args.triples:
         store, count = prepare(args.work, triples)
@@ -313,6 +341,7 @@ def main() -> None:
             "| shape | connections | server | requests/s | p50 ms | p99 ms | unxref / Oxigraph |\n|---|---|---|---|---|---|---|"
         )
         measure_size(store, count, args.seconds, args.work)
+        memory_alone(store, count)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from unxref.store import Store
 
 EXPORT_FORMATS = ["nq", "trig", "nt", "ttl", "jsonld"]
+# The web process keeps a core busy itself: one query worker for each of the others (measured on
+# 2 cores, bench/RESULTS.md: the same throughput at 2 connections as two workers, 50-80 MB less).
+QUERY_WORKERS = max(1, (os.cpu_count() or 1) - 1)
 
 
 @app.command()
@@ -302,7 +305,12 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on."),
     store: str | None = store_option(),
-    workers: int = typer.Option(os.cpu_count() or 1, min=1, help="Query worker processes."),
+    workers: int = typer.Option(
+        QUERY_WORKERS,
+        min=1,
+        help="Query worker processes (default: one a core but the web process's; pages, named queries"
+        " and chains have one more of their own).",
+    ),
     timeout: float = typer.Option(30.0, min=0.001, help="Default query timeout, seconds."),
     max_timeout: float = typer.Option(300.0, min=0.001, help="Largest timeout a request may ask for, seconds."),
     max_rows: int = typer.Option(10_000, min=1, help="Row cap of a SPARQL answer (a capped answer says so)."),
