@@ -7,10 +7,9 @@ Run: `make bench-http` (or `.venv/bin/python bench/http_bench.py --triples 10000
 For each size it writes a synthetic corpus (bench/synthetic.py) and ingests it (once; reused),
 then starts three servers on the published snapshot: unxref as it ships (its answer cache on,
 its default query workers), unxref with `--cache-mb 0` (every answer computed), and Oxigraph's
-server. Each shape is driven
-by `wrk` for a fixed time after a 2 s warm-up, at 2 and 8 connections, each request about one
-of 200 resolutions drawn at random; the servers take turns, the order rotated from one shape to
-the next. Shapes: a point lookup, the citations of a resolution, a CONSTRUCT, the named query
+server. Each shape is driven by `wrk` for a fixed time after a 2 s warm-up, at 2 and 8
+connections, each request about one of 200 resolutions drawn at random; the servers take turns,
+the order rotated from one shape to the next. Shapes: a point lookup, the citations of a resolution, a CONSTRUCT, the named query
 `cites-by-paragraph` (Oxigraph gets the same query text with the IRI bound, as unxref runs it),
 and for unxref alone its `/id/` page and a depth-3 chain. Reports requests/s, p50 and p99, the
 ratio of unxref's throughput to Oxigraph's, each server's memory (all its processes) at start

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from unxref.store import Store
 
 EXPORT_FORMATS = ["nq", "trig", "nt", "ttl", "jsonld"]
-# The web process keeps a core busy itself: one query worker for each of the others (measured on
-# 2 cores, bench/RESULTS.md: the same throughput at 2 connections as two workers, 50-80 MB less).
+# The web process keeps a core busy itself: one query worker for each of the others (on 2 cores,
+# bench/RESULTS.md: one worker answers 2 connections as fast as two, with 45 MB less PSS).
 QUERY_WORKERS = max(1, (os.cpu_count() or 1) - 1)
 
 
