@@ -381,8 +381,8 @@ MARKERS = [
 ]
 
 
-# A damaged mark, and the notes of its text → the note it calls: the volume's heading note
-# ("See Official Records ..., Supplement ...", no document) is left aside.
+# Damaged marks, and the notes of their text → the notes they call, where one reading fits: the
+# volume's heading note ("See Official Records ..., Supplement ...", no document) is left aside.
 HEADING_NOTES = [
     (
         "the one damaged mark of the text is the other note",
@@ -400,11 +400,19 @@ HEADING_NOTES = [
         "\n71 Ibid., document S/13972.",
         [(71, "PP1")],
     ),
+    (
+        "two marks a paragraph, the first no quotation the second closes (S/RES/568 (1985) in French)",
+        "fr",
+        'Le Conseil de sécurité,\n\nPrenant acte de la lettre du Botswana" et de la déclaration du Botswana",'
+        "\n\n1. Condamne l'attaque."
+        f"\n\n{NOTES_RULE}\n82 Ibid., document S/17279.\n83 Ibid., quarantième année, 2598e séance.",
+        [(82, "PP1"), (83, "PP1")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("form", "code", "text", "expected"), HEADING_NOTES, ids=[h[0] for h in HEADING_NOTES])
-def test_a_damaged_mark_leaves_aside_the_volume_heading_note(
+def test_damaged_marks_call_the_notes_one_reading_fits(
     form: str, code: str, text: str, expected: list[tuple[int, str]]
 ) -> None:
     reading = clean(text)

@@ -41,7 +41,9 @@ _GLUED_BEFORE = re.compile(
     r"(\d(?:(?<=[^\W\d_]\s\d)|(?<=[^\W\d_][,;]\s\d))\d{0,2})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)"
 )
 _DATE_AFTER = re.compile(r"\s*(?:(?:to|and|au|et|-|–)\s*\d{1,2}(?:er)?\s+)?(?P<month>[^\W\d_]+)")
-_OPENING_QUOTE = re.compile(r"[\"“«]")
+# A quotation opens at « or “, or at a straight quotation mark that starts a word (a straight mark
+# that ends a word is a damaged marker or a closing one: `Unies" et ... Botswana",` are two markers).
+_OPENING_QUOTE = re.compile(r"[“«]|(?<![^\s(])\"(?=\w)")
 _GLUED_SYMBOL = re.compile(r"S(?<![\w/]S)/(\d{5,8})(?![\d/])")
 _GLUED_MODIFIER = re.compile(r"(?:Corr|Add|Rev)\.(\d)(\d{1,3})(?![\d/])")
 
