@@ -408,6 +408,15 @@ HEADING_NOTES = [
         f"\n\n{NOTES_RULE}\n82 Ibid., document S/17279.\n83 Ibid., quarantième année, 2598e séance.",
         [(82, "PP1"), (83, "PP1")],
     ),
+    (
+        "a mark right before the marker of note 15 calls note 14 (S/RES/632 (1989) in French)",
+        "fr",
+        'Le Conseil de sécurité,\n\nAyant examiné le rapport présenté par le Secrétaire général", ainsi que sa'
+        " déclaration du 9 février 198915,\n\n1. Approuve le rapport."
+        f"\n\n{NOTES_RULE}\n13 Voir Documents officiels du Conseil de sécurité, Supplément de janvier 1989."
+        "\n14 Ibid., document S/20412.\n15 Ibid., document S/20457.\n16 S/20479.",
+        [(14, "PP1"), (15, "PP1")],
+    ),
 ]
 
 

@@ -145,9 +145,38 @@ def _damaged(
             Marker(number, (position, position + 1), paragraph, False)
             for number, (position, paragraph) in zip(untied, bare, strict=True)
         ]
+    else:
+        found += _beside_markers(bare, untied, [*markers, *found], heading_notes)
     ordered = sorted([*markers, *found], key=lambda m: m.span[0])
     numbers = [m.number for m in ordered if not m.dangling]
     return found if numbers == sorted(numbers) else []
+
+
+def _beside_markers(
+    bare: list[tuple[int, str]], untied: list[int], called: list[Marker], heading_notes: frozenset[int]
+) -> list[Marker]:
+    """Marks without digits next to a marker in their paragraph, nothing between them: right
+    before the marker of note N a mark calls N − 1, right after it N + 1, when that note is
+    printed and no marker calls it ("présenté par le Secrétaire général", ainsi que sa
+    déclaration du 9 février 198915," with notes 14 and 15 is note 14)."""
+    found: list[Marker] = []
+    marks = [Marker(0, (position, position + 1), paragraph, True) for position, paragraph in bare]
+    for mark in list(marks):
+        around = sorted([*called, *marks, *found], key=lambda m: m.span[0])
+        index = around.index(mark)
+        neighbours = [(around[i], step) for i, step in ((index + 1, -1), (index - 1, 1)) if 0 <= i < len(around)]
+        fits = {
+            neighbour.number + step
+            for neighbour, step in neighbours
+            if not neighbour.dangling and neighbour.paragraph == mark.paragraph
+        }
+        fits = {n for n in fits if n in untied and n not in heading_notes}
+        if len(fits) == 1:
+            number = fits.pop()
+            untied.remove(number)
+            found.append(Marker(number, mark.span, mark.paragraph, False))
+            marks.remove(mark)
+    return found
 
 
 def _markers(
