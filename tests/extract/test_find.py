@@ -145,6 +145,7 @@ NOTES = [
     ("en", "United Nations, Treaty Series, vols. 75, Nos. 970-973.", []),
     ("fr", "Nations Unies, Recueil des Traités, vol. 1019, no 14956.", ["treaty psychotropic-substances-1971"]),
     ("fr", "Voir résolution 55/2.", ["resolution A/RES/55/2"]),
+    ("fr", "Ibid., document S/2(457.", []),  # OCR broke S/20457: no S/2
     (
         "en",
         "Official Records of the Economic and Social Council, 2007, Supplement No. 8 (E/2007/28), chap. I, sect. C, resolution 50/12.",
@@ -228,3 +229,16 @@ def test_a_paragraph_mentions(code: str, body: str, text: str, expected: list[st
 )
 def test_markers_are_masked_without_moving_anything(text: str, spans: list[tuple[int, int]], masked: str) -> None:
     assert find.mask(text, spans) == masked
+
+
+def test_a_note_that_is_only_ibid_with_an_addendum_cites_the_addendum_of_the_note_before() -> None:
+    """S/RES/578 (1985) in French: "65 Ibid., documents S/17657 et Add.2." then "66 Ibid., Add.l."."""
+    from unxref.model import Footnote
+
+    text = "Ibid., documents S/17657 et Add.2.\nIbid., Add.l."
+    notes = [Footnote(65, text[:34], (0, 34)), Footnote(66, text[35:], (35, len(text)))]
+    found = find.in_footnotes(text, notes, language.load("fr"), authorities.load(), "SC")
+    assert [[_target(f) for f in found[n]] for n in (65, 66)] == [
+        ["document S/17657", "document S/17657/Add.2"],
+        ["document S/17657/Add.1"],
+    ]

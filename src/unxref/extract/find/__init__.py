@@ -8,7 +8,7 @@ to a word or a year never breaks a match; spans are the same in both copies.
 
 from __future__ import annotations
 
-from unxref.extract.find.documents import find_documents, find_official_records
+from unxref.extract.find.documents import find_documents, find_ibid_modifiers, find_official_records
 from unxref.extract.find.foreign import find_foreign
 from unxref.extract.find.found import Found, mask, overlaps
 from unxref.extract.find.names import find_names
@@ -50,12 +50,16 @@ def in_footnotes(
 ) -> dict[int, list[Found]]:
     """What each footnote cites, by note number. A resolution in a note that points into a
     body's session report (``E/2007/28`` is the CND's) is that body's; an "Ibid." carries
-    the treaty series of the note before."""
+    the treaty series of the note before, and "Ibid., Add.1" the document it cites."""
     found: dict[int, list[Found]] = {}
     series = None
+    previous: str | None = None  # the last document the note before cites
     for note in footnotes:
         start, end = note.span
-        documents = find_documents(text, start, end, language)
+        documents = find_documents(text, start, end, language) or find_ibid_modifiers(
+            text, start, end, language, previous
+        )
+        previous = next((d.symbol for d in reversed(documents) if d.kind == "document"), None)
         documents += find_official_records(text, start, end, language, authorities, [d.span for d in documents])
         reporting = next((b for d in documents if d.symbol and (b := authorities.body_reporting_in(d.symbol))), None)
         context = reporting.code if reporting else None

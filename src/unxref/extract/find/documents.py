@@ -23,6 +23,8 @@ _DOC = re.compile(
 _JOINT = re.compile(
     rf"(?:^|(?<=-))(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/.*?(?=-(?:{'|'.join(sorted(symbols.SERIES, key=len, reverse=True))})/|$)"
 )
+# A bracket glued between digits: OCR broke a number ("S/2(457" for S/20457).
+_DAMAGED_DIGITS = re.compile(r"\(\d")
 # A part or volume printed after a symbol: "(Part I)", "(Vol. III)", "(Parts I and II)".
 _PART = re.compile(r"\s?\((?:Vol\.|Volume|Parts?|Partie|Parties)\s*[IVX]+(?:\s*(?:and|et|-)\s*[IVX]+)?\)", re.I)
 
@@ -42,6 +44,8 @@ def find_documents(text: str, start: int, end: int, language: Language) -> list[
         if qualifier and symbol.is_resolution:
             symbol = symbols.parse(f"{raw} ({qualifier.group(1)})")
             span_end += qualifier.end()
+        if not symbol.is_resolution and _DAMAGED_DIGITS.match(text, span_end, end):
+            continue  # "S/2(457": OCR broke the number; it is no S/2
         part = _PART.match(text, span_end, end)
         if part and not symbol.is_resolution:
             symbol = symbols.parse(raw + part.group(0))
@@ -56,6 +60,16 @@ def find_documents(text: str, start: int, end: int, language: Language) -> list[
         if modifiers and modifiers.end() <= end and kind == "document":
             found += _modified(symbol, modifiers)
     return found
+
+
+def find_ibid_modifiers(text: str, start: int, end: int, language: Language, previous: str | None) -> list[Found]:
+    """A note that is only "Ibid., Add.1" (or "Ibid., Corr.1 et 2"): the addenda or corrigenda
+    of ``previous``, the document the note before it cites."""
+    ibid = language.pattern("ibid").match(text, start, end)
+    modifiers = ibid and language.pattern("modifier_list").match(text, ibid.end(), end)
+    if previous is None or not modifiers or text[modifiers.end() : end].strip(" .;"):
+        return []
+    return _modified(symbols.parse(previous).base, modifiers)
 
 
 _MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Con-?|Rev)(?:\.\s?|\s(?=\d)))?(\d+|[lI]\b)|(-|\bto\b|\bà\b)")
