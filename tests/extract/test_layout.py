@@ -417,6 +417,15 @@ HEADING_NOTES = [
         "\n14 Ibid., document S/20412.\n15 Ibid., document S/20457.\n16 S/20479.",
         [(14, "PP1"), (15, "PP1")],
     ),
+    (
+        "the heading note's year damaged to '/984' is still no document (S/RES/555 (1984) in French)",
+        "fr",
+        'Le Conseil de sécurité,\n\nPrenant acte de la lettre du représentant permanent du Liban",'
+        "\n\n1. Décide de proroger le mandat."
+        f"\n\n{NOTES_RULE}\n26 Voir Documents officiels du Conseil de sécurité, Supplément d'octobre,"
+        " novembre et décembre /984.\n28 Ibid., document S/16772.",
+        [(28, "PP1")],
+    ),
 ]
 
 
