@@ -426,6 +426,17 @@ HEADING_NOTES = [
         " novembre et décembre /984.\n28 Ibid., document S/16772.",
         [(28, "PP1")],
     ),
+    (
+        "a glued marker whose first digit OCR lost, and the mark before it (S/RES/580 (1985) in French)",
+        "fr",
+        "Le Conseil de sécurité,\n\nPrenant acte de la lettre du représentant permanent du Lesotho auprès"
+        " de l'Organisation des Nations Unies'\",\n\nAyant entendu la déclaration de M. M. V. Makhele10,"
+        "\n\n1. Demande le respect de la Charte des Nations Unies\" ';"
+        f"\n\n{NOTES_RULE}\n108 Document S/17700, incorporé dans le compte rendu de la 2638e séance."
+        "\n109 Documents officiels du Conseil de sécurité, quarantième année, document S/17692."
+        "\n110 Ibid., quarantième année, 2638e séance.",
+        [(109, "PP1"), (110, "PP2")],
+    ),
 ]
 
 

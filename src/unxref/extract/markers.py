@@ -68,6 +68,7 @@ def find_markers(
         markers.extend(found)
         highest = max([highest, *(m.number for m in found)])
     markers.extend(_out_of_sequence(text, paragraphs, notes, markers, language))
+    markers = _first_digit_lost(markers, notes)
     markers.extend(_damaged(text, paragraphs, notes, markers, heading_notes))
     return sorted(markers, key=lambda m: m.span[0])
 
@@ -109,6 +110,18 @@ def _out_of_sequence(
     return found
 
 
+def _first_digit_lost(markers: list[Marker], notes: set[int]) -> list[Marker]:
+    """A marker glued to a word that calls no printed note ("Makhele10,") calls the one untied
+    printed note its digits end, one digit longer (110): OCR lost the first digit. Kept only
+    where the markers still run in order."""
+    untied = notes - {m.number for m in markers if not m.dangling}
+    repaired = []
+    for marker in markers:
+        fits = [n for n in untied if marker.dangling and str(n)[1:] == str(marker.number)]
+        repaired.append(Marker(fits[0], marker.span, marker.paragraph, False) if len(fits) == 1 else marker)
+    return repaired if _in_order(repaired) else markers
+
+
 def _damaged(
     text: str, paragraphs: list[Paragraph], notes: set[int], markers: list[Marker], heading_notes: frozenset[int]
 ) -> list[Marker]:
@@ -141,21 +154,25 @@ def _damaged(
     if bare and len(bare) < len(untied):
         untied = [n for n in untied if n not in heading_notes]
     if bare and len(bare) == len(untied):
-        found += [
+        one_each = [
             Marker(number, (position, position + 1), paragraph, False)
             for number, (position, paragraph) in zip(untied, bare, strict=True)
         ]
-    else:
-        found += _beside_markers(bare, untied, [*markers, *found], heading_notes)
-    ordered = sorted([*markers, *found], key=lambda m: m.span[0])
-    numbers = [m.number for m in ordered if not m.dangling]
-    return found if numbers == sorted(numbers) else []
+        if _in_order([*markers, *found, *one_each]):
+            return found + one_each
+    found += _beside_markers(bare, untied, [*markers, *found], heading_notes)
+    return found if _in_order([*markers, *found]) else []
+
+
+def _in_order(markers: list[Marker]) -> bool:
+    numbers = [m.number for m in sorted(markers, key=lambda m: m.span[0]) if not m.dangling]
+    return numbers == sorted(numbers)
 
 
 def _beside_markers(
     bare: list[tuple[int, str]], untied: list[int], called: list[Marker], heading_notes: frozenset[int]
 ) -> list[Marker]:
-    """Marks without digits next to a marker in their paragraph, nothing between them: right
+    """Marks without digits next to a marker, nothing between them: right
     before the marker of note N a mark calls N − 1, right after it N + 1, when that note is
     printed and no marker calls it ("présenté par le Secrétaire général", ainsi que sa
     déclaration du 9 février 198915," with notes 14 and 15 is note 14)."""
@@ -165,11 +182,7 @@ def _beside_markers(
         around = sorted([*called, *marks, *found], key=lambda m: m.span[0])
         index = around.index(mark)
         neighbours = [(around[i], step) for i, step in ((index + 1, -1), (index - 1, 1)) if 0 <= i < len(around)]
-        fits = {
-            neighbour.number + step
-            for neighbour, step in neighbours
-            if not neighbour.dangling and neighbour.paragraph == mark.paragraph
-        }
+        fits = {neighbour.number + step for neighbour, step in neighbours if not neighbour.dangling}
         fits = {n for n in fits if n in untied and n not in heading_notes}
         if len(fits) == 1:
             number = fits.pop()
