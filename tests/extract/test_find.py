@@ -147,6 +147,11 @@ NOTES = [
     ("fr", "Voir résolution 55/2.", ["resolution A/RES/55/2"]),
     ("fr", "Ibid., document S/2(457.", []),  # OCR broke S/20457: no S/2
     (
+        "fr",
+        "Voir le rapport (S/11670 et Corr. 1-et 2).",
+        ["document S/11670", "document S/11670/Corr.1", "document S/11670/Corr.2"],
+    ),
+    (
         "en",
         "Official Records of the Economic and Social Council, 2007, Supplement No. 8 (E/2007/28), chap. I, sect. C, resolution 50/12.",
         ["resolution E/CN.7/RES/50/12", "document E/2007/28"],

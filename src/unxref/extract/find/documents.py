@@ -72,7 +72,8 @@ def find_ibid_modifiers(text: str, start: int, end: int, language: Language, pre
     return _modified(symbols.parse(previous).base, modifiers)
 
 
-_MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Con-?|Rev)(?:\.\s?|\s(?=\d)))?(\d+|[lI]\b)|(-|\bto\b|\bà\b)")
+# An item of a modifier list, or a range's sign; "1-et 2" is a hyphen left by a wrapped line, no range.
+_MODIFIER_ITEM = re.compile(r"(?:(Add|Corr|Con-?|Rev)(?:\.\s?|\s(?=\d)))?(\d+|[lI]\b)|(-(?!and\b|et\b)|\bto\b|\bà\b)")
 
 
 def _modified(symbol: symbols.Symbol, modifiers: re.Match[str]) -> list[Found]:
