@@ -112,12 +112,13 @@ def _out_of_sequence(
 
 def _first_digit_lost(markers: list[Marker], notes: set[int]) -> list[Marker]:
     """A marker glued to a word that calls no printed note ("Makhele10,") calls the one untied
-    printed note its digits end, one digit longer (110): OCR lost the first digit. Kept only
-    where the markers still run in order."""
+    printed note its digits end, one digit longer (110): OCR lost the first digit. Not for one
+    digit ("spéciale3" may be 13, 23, ... or a note printed elsewhere); kept only where the
+    markers still run in order."""
     untied = notes - {m.number for m in markers if not m.dangling}
     repaired = []
     for marker in markers:
-        fits = [n for n in untied if marker.dangling and str(n)[1:] == str(marker.number)]
+        fits = [n for n in untied if marker.dangling and marker.number >= 10 and str(n)[1:] == str(marker.number)]
         repaired.append(Marker(fits[0], marker.span, marker.paragraph, False) if len(fits) == 1 else marker)
     return repaired if _in_order(repaired) else markers
 
