@@ -247,3 +247,31 @@ def test_a_note_that_is_only_ibid_with_an_addendum_cites_the_addendum_of_the_not
         ["document S/17657", "document S/17657/Add.2"],
         ["document S/17657/Add.1"],
     ]
+
+
+# A General Assembly resolution's Roman session against the date printed beside it → its target and
+# what is reported (S/RES/264 (1969) prints "2145 (XXII) of 27 October 1966"; the session was the 21st).
+SESSIONS = [
+    ("Recalling resolution 2145 (XXI) of 27 October 1966,", "A/RES/2145 (XXI)", None, None),
+    (
+        "Recalling resolution 2145 (XXII) of 27 October 1966,",
+        "A/RES/2145 (XXI)",
+        "read as A/RES/2145 (XXI): the text prints A/RES/2145 (XXII), which cannot be dated October 1966",
+        None,
+    ),
+    (
+        "Recalling resolution 2145 (V) of 27 October 1966,",
+        "A/RES/2145 (V)",
+        None,
+        "A/RES/2145 (V) cannot be: no resolution of that session is dated October 1966",
+    ),
+    ("Recalling resolutions 2253 (ES-V) of 4 July 1967,", "A/RES/2253 (ES-V)", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "repair", "problem"), SESSIONS, ids=[s[0][:50] for s in SESSIONS])
+def test_a_roman_session_is_checked_against_its_date(
+    text: str, target: str, repair: str | None, problem: str | None
+) -> None:
+    cited, _ = find.in_paragraph(text, (0, len(text)), language.load("en"), authorities.load(), "SC", 1969)
+    assert [(f.symbol, f.repair, f.problem) for f in cited] == [(target, repair, problem)]

@@ -25,10 +25,6 @@ CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "data" / "u
 KNOWN_GAPS = {
     ("S_RES_0004_1946_EN_GOLD.txt", "resolutions"): "OCR reads GA resolution 32 (I) as '32 (1)'",
     ("S_RES_0018_1947_EN_GOLD.txt", "resolutions"): "OCR-garbled GA resolutions '1 (1)', '41 (1)'",
-    (
-        "S_RES_0276_1970_EN_GOLD.txt",
-        "resolutions",
-    ): "the text prints 2145 (XXII) for 2145 (XXI); we keep what is printed",
     ("S_RES_0605_1987_EN_GOLD.txt", "resolutions"): "'217A (III)': the part letter glued to the number",
     (
         "S_RES_0005_1946_EN_GOLD.txt",

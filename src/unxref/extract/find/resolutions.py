@@ -4,19 +4,22 @@ and old-style "242 (1967)" standing alone.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from unxref.extract.find.found import Found
 from unxref.extract.find.names import body_name_after, body_named_after, body_named_before
 from unxref.model import Span
-from unxref.un import security_council, symbols
+from unxref.un import general_assembly, security_council, symbols
 from unxref.un.authorities import Authorities
 from unxref.un.language import Language
 
 _PARTS = re.compile(r"\s+(?P<parts>[A-Z](?:\s*-\s*[A-Z])?)(?![\w/])")
 _BARE_OLD = re.compile(r"(?<![\w/.])(?P<number>\d{1,4})\s?\((?P<year>19[4-9]\d|20[0-4]\d)\)")
 _LEAD_NUMBER = re.compile(r"\d{1,4}(?![\d/(])")
-Reference = tuple[re.Match[str], int, list[str], str | None, str | None]
+_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]+)\s+(?P<year>\d{4})\s*$")
+# A reference: its match, where it ends, its numbers, its parts, its annex, the (year, month) printed after it.
+Reference = tuple[re.Match[str], int, list[str], str | None, str | None, tuple[int, int] | None]
 
 
 def _implied_body(ref: re.Match[str], explicit: str | None, own: str | None, context: str | None) -> str:
@@ -62,23 +65,20 @@ def find_resolutions(
             continue
         after = refs[-1][1]
         explicit = explicit or body_named_after(text, after, authorities, language)
-        for index, (ref, ref_end, numbers, parts, annex) in enumerate(refs):
+        for index, (ref, ref_end, numbers, parts, annex, dated) in enumerate(refs):
             body = _implied_body(ref, explicit, own if own_match else None, context)
             span_start = quote_start if index == 0 else ref.start()
             pinpoint = pin if index == 0 else None
             details = [d for d in (pinpoint, parts, annex) if d]
             for number in numbers:
-                found.append(
-                    checked(
-                        Found(
-                            "resolution",
-                            (span_start, ref_end),
-                            symbol=symbols.reference_symbol(authorities.symbol_prefix(body), ref, number),
-                            body=body,
-                            pinpoint=", ".join(details) or None,
-                        )
-                    )
+                resolution = Found(
+                    "resolution",
+                    (span_start, ref_end),
+                    symbol=symbols.reference_symbol(authorities.symbol_prefix(body), ref, number),
+                    body=body,
+                    pinpoint=", ".join(details) or None,
                 )
+                found.append(checked_session(checked(resolution), dated))
     return found
 
 
@@ -103,7 +103,7 @@ def find_decisions(
         if record is None or not record.symbol_prefix or authorities.iri_path(body):
             continue
         prefix = authorities.symbol_prefix(body)
-        for index, (ref, ref_end, numbers, _, _) in enumerate(refs):
+        for index, (ref, ref_end, numbers, _, _, _) in enumerate(refs):
             for number in numbers:
                 symbol = symbols.normalize(f"{prefix}/DEC/{ref.group('session')}/{number}")
                 span = (anchor.start() if index == 0 else ref.start(), ref_end)
@@ -122,7 +122,7 @@ def _ref_list(text: str, position: int, end: int, language: Language) -> list[Re
         if lead:  # "resolutions 1 to 3 (1946)": the first number without its year
             ref, first = lead
             numbers = [str(n) for n in range(first, int(ref.group("onumber")) + 1)]
-            refs.append((ref, ref.end(), numbers, None, None))
+            refs.append((ref, ref.end(), numbers, None, None, None))
             joined = separator.match(text, ref.end())
             if not joined:
                 break
@@ -141,20 +141,21 @@ def _ref_list(text: str, position: int, end: int, language: Language) -> list[Re
         elif part_match and part_match.end() <= end:
             parts = "part " + re.sub(r"\s", "", part_match.group("parts"))
             ref_end = part_match.end()
-        annex = None
+        annex = dated = None
         for clause in ("date_clause", "annex_clause"):
             extra = language.pattern(clause).match(text, ref_end)
             if extra and extra.end() <= end and extra.group(0).strip(" ,"):
                 annex = extra.group("annex") if clause == "annex_clause" else annex
+                dated = _month_and_year(extra.group(0), language) if clause == "date_clause" else dated
                 ref_end = extra.end()
-        refs.append((ref, ref_end, numbers, parts, annex))
+        refs.append((ref, ref_end, numbers, parts, annex, dated))
         ranged = range_word.match(text, ref_end)
         if ranged and refs and ref.group("old"):
             following = symbols.REFERENCE.match(text, ranged.end())
             if following and following.group("old") and following.group("qualifier") == ref.group("qualifier"):
                 first, last = int(ref.group("onumber")), int(following.group("onumber"))
                 if 0 < last - first <= 30:
-                    refs[-1] = (ref, ref_end, [str(n) for n in range(first, last)], parts, annex)
+                    refs[-1] = (ref, ref_end, [str(n) for n in range(first, last)], parts, annex, dated)
                     position = ranged.end()
                     continue
         joined = separator.match(text, ref_end)
@@ -162,6 +163,13 @@ def _ref_list(text: str, position: int, end: int, language: Language) -> list[Re
             break
         position = joined.end()
     return refs
+
+
+def _month_and_year(clause: str, language: Language) -> tuple[int, int] | None:
+    """The (year, month) a date clause ends with: "of 27 October 1966", "du 27 octobre 1966"."""
+    date = _MONTH_YEAR.search(clause)
+    month = language.months.get(date.group("month").lower()) if date else None
+    return (int(date.group("year")), month) if date and month else None
 
 
 def _bare_range(text: str, position: int, end: int, range_word: re.Pattern[str]) -> tuple[re.Match[str], int] | None:
@@ -206,4 +214,21 @@ def checked(found: Found) -> Found:
         return found
     found.repair = f"read as S/RES/{repair} ({year}): the text prints {found.symbol}, which cannot be"
     found.symbol = f"S/RES/{repair} ({year})"
+    return found
+
+
+def checked_session(found: Found, dated: tuple[int, int] | None) -> Found:
+    """A General Assembly resolution whose Roman session cannot be of the date printed beside it
+    ("2145 (XXII) of 27 October 1966": the twenty-second session opened in 1967) is read as the one
+    session the date allows a letter away from it, and marked as a data error otherwise."""
+    old = re.match(r"^A/RES/\d+ \((?P<session>[A-Z-]+)\)$", found.symbol or "")
+    if dated is None or old is None or found.problem or general_assembly.possible(old.group("session"), *dated):
+        return found
+    printed, session = found.symbol, general_assembly.repaired(old.group("session"), *dated)
+    when = f"{calendar.month_name[dated[1]]} {dated[0]}"
+    if session is None:
+        found.problem = f"{printed} cannot be: no resolution of that session is dated {when}"
+        return found
+    found.symbol = printed.replace(f"({old.group('session')})", f"({session})")  # type: ignore[union-attr]
+    found.repair = f"read as {found.symbol}: the text prints {printed}, which cannot be dated {when}"
     return found
