@@ -111,7 +111,7 @@ def _out_of_sequence(
 
 
 def _first_digit_lost(markers: list[Marker], notes: set[int]) -> list[Marker]:
-    """A marker glued to a word that calls no printed note ("Makhele10,") calls the one untied
+    """A marker that calls no printed note ("Makhele10,") calls the one untied
     printed note its digits end, one digit longer (110): OCR lost the first digit. Not for one
     digit ("spéciale3" may be 13, 23, ... or a note printed elsewhere); kept only where the
     markers still run in order."""

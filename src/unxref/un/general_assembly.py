@@ -6,6 +6,8 @@ number (January 1946 for the first) and ends before the end of the year after
 (``un/data/ga_sessions.toml``): "2145 (XXII) of 27 October 1966" cannot be, the twenty-second
 session opened in 1967.
 
+>>> session_of("A/RES/2145 (XXI)"), session_of("A/RES/61/183")
+('XXI', None)
 >>> roman("XXI"), roman("XXVV")
 (21, None)
 >>> possible("XXI", 1966, 10), possible("XXII", 1966, 10), possible("S-V", 1967, 4)
@@ -23,8 +25,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-# A Roman numeral of 1-39, the only ones old-style symbols need (tens, then units).
-_ROMAN = re.compile(r"^(?P<tens>X{0,3})(?P<units>IX|IV|V?I{0,3})$")
+_OLD_SYMBOL = re.compile(r"^A/RES/\d+ \((?P<session>[A-Z-]+)\)$")
 
 
 @dataclass(frozen=True)
@@ -41,19 +42,23 @@ def _facts() -> _Sessions:
     return _Sessions((year, month), data["later_sessions_open_from_month"], data["last_roman_session"])
 
 
-def roman(text: str) -> int | None:
-    """The value of a Roman session number, None when it is no well-formed numeral."""
-    match = _ROMAN.match(text)
-    if not text or match is None:
-        return None
-    units = match.group("units")
-    value = 10 * len(match.group("tens"))
-    return value + (4 if units == "IV" else 9 if units == "IX" else 5 * units.startswith("V") + units.count("I"))
+def session_of(symbol: str | None) -> str | None:
+    """The session an old-style symbol gives, as printed; None for any other symbol."""
+    old = _OLD_SYMBOL.match(symbol or "")
+    return old.group("session") if old else None
 
 
 def _to_roman(number: int) -> str:
     units = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][number % 10]
     return "X" * (number // 10) + units
+
+
+_ROMANS = {_to_roman(n): n for n in range(1, 40)}  # more than the sessions old-style symbols name
+
+
+def roman(text: str) -> int | None:
+    """The value of a Roman session number, None when it is no well-formed numeral."""
+    return _ROMANS.get(text)
 
 
 def _sessions_at(year: int, month: int) -> list[int]:

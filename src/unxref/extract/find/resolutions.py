@@ -221,14 +221,14 @@ def checked_session(found: Found, dated: tuple[int, int] | None) -> Found:
     """A General Assembly resolution whose Roman session cannot be of the date printed beside it
     ("2145 (XXII) of 27 October 1966": the twenty-second session opened in 1967) is read as the one
     session the date allows a letter away from it, and marked as a data error otherwise."""
-    old = re.match(r"^A/RES/\d+ \((?P<session>[A-Z-]+)\)$", found.symbol or "")
-    if dated is None or old is None or found.problem or general_assembly.possible(old.group("session"), *dated):
+    session = general_assembly.session_of(found.symbol)
+    if dated is None or session is None or found.problem or general_assembly.possible(session, *dated):
         return found
-    printed, session = found.symbol, general_assembly.repaired(old.group("session"), *dated)
+    printed, reading = str(found.symbol), general_assembly.repaired(session, *dated)
     when = f"{calendar.month_name[dated[1]]} {dated[0]}"
-    if session is None:
+    if reading is None:
         found.problem = f"{printed} cannot be: no resolution of that session is dated {when}"
         return found
-    found.symbol = printed.replace(f"({old.group('session')})", f"({session})")  # type: ignore[union-attr]
+    found.symbol = printed.replace(f"({session})", f"({reading})")
     found.repair = f"read as {found.symbol}: the text prints {printed}, which cannot be dated {when}"
     return found
