@@ -51,8 +51,12 @@ def _in_graph(ntriples: str, graph: str) -> str:
 
     >>> _in_graph('<urn:a> <urn:b> "c" .\n<urn:a> <urn:b> <urn:d>.\n', "urn:g")
     '<urn:a> <urn:b> "c" <urn:g> .\n<urn:a> <urn:b> <urn:d> <urn:g> .\n'
+    >>> _in_graph('<urn:a> <urn:b> "c . d" .\n', "urn:g")
+    '<urn:a> <urn:b> "c . d" <urn:g> .\n'
     """
     suffix = f" <{graph}> .\n"
+    if ntriples.endswith(" .\n") and ntriples.count("\n") == ntriples.count(" .\n"):
+        return ntriples.replace(" .\n", suffix)  # as unxref writes them: one C call (no line holds a raw newline)
     return "".join(
         line[:-2] + suffix if line.endswith(" .") else line.rstrip().removesuffix(".").rstrip() + suffix
         for line in ntriples.splitlines()
@@ -82,8 +86,10 @@ def _shared_update(shared: str, documents: list[str], triples: str) -> str:
     of them goes (their own graphs say it now), and what they say of things they cite comes
     in, unless those things are in the store (or among them)."""
     update = "".join(f" ;\nDELETE WHERE {{ GRAPH <{shared}> {{ <{document}> ?p ?o }} }}" for document in documents)
-    written = tuple(f"<{document}> " for document in documents)
-    lines = sorted({line.strip() for line in triples.splitlines() if line.strip() and not line.startswith(written)})
+    written = {f"<{document}>" for document in documents}
+    lines = sorted(
+        {line for line in map(str.strip, triples.splitlines()) if line and line.split(" ", 1)[0] not in written}
+    )
     if lines:
         values = "".join(f"({line.removesuffix('.').rstrip()})\n" for line in lines)
         update += (
