@@ -409,6 +409,15 @@ HEADING_NOTES = [
         [(82, "PP1"), (83, "PP1")],
     ),
     (
+        "a straight mark set apart after a word (S/RES/290 (1970) in French)",
+        "fr",
+        'Le Conseil de sécurité,\n\nAyant examiné avec satisfaction le rapport " de la Mission spéciale,'
+        "\n\n1. Fait siennes les conclusions."
+        f"\n\n{NOTES_RULE}\n44 Voir Documents officiels du Conseil de sécurité, vingt-cinquième année, Supplément"
+        " d'octobre, novembre et décembre 1970.\n45 Ibid., document S/10009 et Add.1.",
+        [(45, "PP1")],
+    ),
+    (
         "a mark right before the marker of note 15 calls note 14 (S/RES/632 (1989) in French)",
         "fr",
         'Le Conseil de sécurité,\n\nAyant examiné le rapport présenté par le Secrétaire général", ainsi que sa'

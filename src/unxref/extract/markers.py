@@ -33,8 +33,12 @@ _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # What OCR may leave of a marker glued to a word, a closing bracket or a year (with the marker's
 # first digit: "19845°" is 1984 and note 5x): a quotation mark, an apostrophe, a degree sign.
 # The digits OCR kept stand around the mark: "19807'," is 1980 and note 7x, "19727'2," 1980 and note 7x2 or 72.
+# A straight quotation mark set apart by spaces inside a sentence ("le rapport " de la Mission") quotes
+# nothing: a spaced marker OCR damaged. Not after one letter ("des I I "" may be damaged digits), nor
+# before a capital (a note whose number OCR damaged to a mark, left in the text: '" Ibid., document').
 _DAMAGED = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))[\"'°’”]{1,2}(?P<trail>\d?)(?=[\s,;:.)]|$)"
+    r"|\"(?<=[^\W\d_]{2} \")(?= [a-zà-ÿ])"
 )
 # A marker the converter glued to the next word: "Weapons 6and", "weapons, 7in".
 _GLUED_BEFORE = re.compile(
