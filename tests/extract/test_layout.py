@@ -93,6 +93,16 @@ CLEANING = [
         "\n9 Documents officiels, document S/20346, annexe.\n10 ibid., document S/20345, annexe.",
     ),
     (
+        "a misread note number whose first word alone stands on its line (S/RES/498 (1981))",
+        "Le Conseil de sécurité,|Ayant étudié le rapport en date du 11 décembre 198135|et prenant acte des conclusions,"
+        "|34 Document S/14804,|incorporé dans le compte rendu de la 2320e séance.|55 Documents|officiels du Conseil de"
+        " sécurité, document|S/14789.|1. Réaffirme sa résolution.",
+        "Le Conseil de sécurité,\n\nAyant étudié le rapport en date du 11 décembre 198135 et prenant acte des"
+        f" conclusions,\n\n1. Réaffirme sa résolution.\n\n{NOTES_RULE}"
+        "\n34 Document S/14804, incorporé dans le compte rendu de la 2320e séance."
+        "\n35 Documents officiels du Conseil de sécurité, document S/14789.",
+    ),
+    (
         "a note whose number's 0 OCR read as brackets is the next in sequence (S/RES/577 (1985))",
         "Le Conseil de sécurité,|Notant A,|79 Ibid., document S/17648.|8() Ibid., quarantième année,|2631e séance."
         "|Notant B,",
