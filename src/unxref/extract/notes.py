@@ -274,7 +274,7 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         if damaged and _kept_digits(damaged.group("number"), note.number + 1):
             following = lines[i][damaged.end() :]
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        numbered = _next_in_sequence(following, lines, i, note.number + 1, language)
+        numbered = _next_in_sequence(following, after, note.number + 1, lines[:i], language)
         if numbered is not None:
             following = numbered  # the next note in sequence ("23 Conséquences juridiques ...", "47. S/20758.")
         elif not following or not language.pattern("lost_note_opener").match(f"{following} {after}"):
@@ -284,11 +284,11 @@ def _read_volume_note(lines: list[str], i: int, notes: list[Note], language: Lan
         i += 1
 
 
-def _next_in_sequence(line: str, lines: list[str], i: int, expected: int, language: Language) -> str | None:
-    """The text of note ``expected`` when ``line`` (line ``i``) opens with its number ("23
-    Conséquences juridiques ...", "47. S/20758."), or with that number OCR misread in one digit
-    before a note's first words (read on into the next line: "55 Documents" then "officiels du
-    Conseil ..."), when the lines before call note ``expected`` and not the number printed
+def _next_in_sequence(line: str, after: str, expected: int, before: list[str], language: Language) -> str | None:
+    """The text of note ``expected`` when the line opens with its number ("23 Conséquences
+    juridiques ...", "47. S/20758."), or with that number OCR misread in one digit before a
+    note's first words (read on into the line ``after``: "55 Documents" then "officiels du
+    Conseil ..."), when the lines ``before`` call note ``expected`` and not the number printed
     ("18 ibid., document S/20345," after "198810," is note 10)."""
     numbered = _DOTTED_NOTE.match(line) or _VOLUME_NOTE.match(line)
     if numbered and int(numbered.group(1)) == expected:
@@ -297,10 +297,9 @@ def _next_in_sequence(line: str, lines: list[str], i: int, expected: int, langua
     if not misread or not _one_digit_off(misread.group(1), str(expected)):
         return None
     text = misread.group(2)
-    after = lines[i + 1] if i + 1 < len(lines) else ""
     if not language.pattern("lost_note_opener").match(f"{text} {after}"):
         return None
-    called = glued_numbers("\n".join(lines[:i]))
+    called = glued_numbers("\n".join(before))
     return text if expected in called and int(misread.group(1)) not in called else None
 
 
