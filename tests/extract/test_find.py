@@ -167,6 +167,7 @@ NOTES = [
     ),
     ("fr", "Document S/I3885.", ["document S/13885"]),
     ("fr", "Dans le document S/ I 7770.", ["document S/17770"]),
+    ("fr", "Supplément de janvier, février et mars 1978, document S/1261 I.", ["document S/12611"]),
     ("fr", "Documents S 19927 et S/19928.", ["document S/19927", "document S/19928"]),
     ("en", "Document S/12611/Rey.1.", ["document S/12611/Rev.1"]),
     ("en", "Ibid., document S/14883 and Con.1.", ["document S/14883", "document S/14883/Corr.1"]),

@@ -456,6 +456,42 @@ HEADING_NOTES = [
         "\n110 Ibid., quarantième année, 2638e séance.",
         [(109, "PP1"), (110, "PP2")],
     ),
+    (
+        "a question mark before the marker's last digit (S/RES/555 (1984) in English)",
+        "en",
+        "The Security Council,\n\nHaving studied the report of the Secretary-General of 9 October 1984,?7 and"
+        " taking note of the observations expressed therein,\n\nTaking note of the letter of 8 October 1984, 28"
+        f"\n\n1. Decides to extend the mandate.\n\n{NOTES_RULE}\n27 Ibid., document S/16776.\n28 Ibid., document S/16772.",
+        [(27, "PP1"), (28, "PP2")],
+    ),
+    (
+        "a degree sign closes no quotation; a note called again is passed over (S/RES/501 (1982) in French)",
+        "fr",
+        "Le Conseil de sécurité,\n\nAyant étudié le rapport spécial du Secrétaire général6,"
+        "\n\n1. Réaffirme sa résolution 425 (1978), qui est ainsi conçue :"
+        "\n\n\"Ayant entendu les déclarations des représentants permanents du Liban et d'Israëll°, décide d'agir.\""
+        "\n\n2. Décide d'approuver l'accroissement recommandé au paragraphe 6 de son rapport6,"
+        '\n\n3. Souligne le mandat énoncé dans le rapport du Secrétaire général du 19 mars 1978" et confirmé;'
+        f"\n\n{NOTES_RULE}\n6 Document S/14869.\n10 Ibid., trente-troisième année, 2071e séance."
+        "\n11 Ibid., trente-troisième année, Supplément de janvier, février et mars 1978, document S/12611.",
+        [(6, "PP1"), (10, "OP1"), (6, "OP2"), (11, "OP3")],
+    ),
+    (
+        "an elision OCR spaced is no mark (S/RES/1187 (1998) in French)",
+        "fr",
+        "Le Conseil de sécurité,\n\nSe félicitant du rôle joué par la Mission d' observation,"
+        "\n\n1. Condamne les violations de l'Accord de Moscou' et des accords."
+        f"\n\n{NOTES_RULE}\n167 Ibid., document S/1998/647/Add.1.",
+        [(167, "OP1")],
+    ),
+    (
+        "the number sign is no mark (S/RES/1101 (1997) in French)",
+        "fr",
+        "Le Conseil de sécurité,\n\nPrenant note de la décision n° 160 du Conseil permanent,"
+        "\n\n1. Se félicite de l'offre faite dans une lettre\"."
+        f"\n\n{NOTES_RULE}\n230 Documents officiels du Conseil de sécurité, document S/1997/259.",
+        [(230, "OP1")],
+    ),
 ]
 
 
@@ -529,3 +565,29 @@ def test_a_heading_whose_year_ocr_damaged_takes_the_year_of_its_date() -> None:
     """S/RES/361 (1974) prints "Resolution 361 (197-4)"."""
     text = "Resolution 361 (197-4)\nof 30 August 1974\n\nThe Security Council,\n\nNoting the report,\n\n1. Decides."
     assert extract_text(text).symbol == "S/RES/361 (1974)"
+
+
+def test_the_next_resolution_a_volume_prints_ends_the_text() -> None:
+    """The volume runs S/RES/300 (1971) on into 303 (1971), its heading glued to a page number."""
+    text = (
+        "Résolution 300 (1971) du 12 octobre 1971\nLe Conseil de sécurité,\n\nAyant reçu la lettre de la Zambie,"
+        "\n\n1. Réaffirme sa position;\n\n10Résolution 303 (1971) du 6 décembre 1971\n\nLe Conseil de sécurité,"
+        "\n\nAyant examiné la question inscrite à l'ordre du jour,\n\n1. Décide de renvoyer la question."
+    )
+    document = extract_text(text)
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1"]
+
+
+def test_a_marker_glued_to_a_misread_council_document_is_cut_where_the_year_says() -> None:
+    """S/RES/466 (1980) in French: "document SI 138786 I" is S/13878 and note 61 (its 1 read as I);
+    no document of 1980 has six digits."""
+    text = (
+        "Résolution 466 (1980) du 11 avril 1980\nLe Conseil de sécurité,\n\nPrenant note de la lettre contenue dans"
+        " le document SI 138786 I,\n\n1. Condamne l'invasion."
+        f"\n\n{NOTES_RULE}\n61 Voir Documents officiels du Conseil de sécurité, trente-cinquième année."
+    )
+    document = extract_text(text)
+    assert [(m.number, m.paragraph) for m in document.markers] == [(61, "PP1")]
+    assert [(c.paragraph, c.symbol, c.quote) for c in document.citations if c.kind == "document"] == [
+        ("PP1", "S/13878", "SI 13878")
+    ]

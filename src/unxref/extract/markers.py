@@ -36,10 +36,16 @@ _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # A straight quotation mark set apart by spaces inside a sentence ("le rapport " de la Mission") quotes
 # nothing: a spaced marker OCR damaged. Not after one letter ("des I I "" may be damaged digits), nor
 # before a capital (a note whose number OCR damaged to a mark, left in the text: '" Ibid., document').
+# A question mark before the marker's last digit, after a comma or a bracket ("1984,?7 and"), is
+# one too; neither it nor a degree sign closes a quotation.
 _DAMAGED = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))[\"'°’”]{1,2}(?P<trail>\d?)(?=[\s,;:.)]|$)"
-    r"|\"(?<=[^\W\d_]{2} \")(?= [a-zà-ÿ])"
+    r"(?:(?<=[^\W\d_])|(?<=[),])(?=\?\d)|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))"
+    r"(?P<mark>[\"'°’”]{1,2}|\?(?=\d))(?P<trail>\d?)(?=[\s,;:.)]|$)"
+    r"|(?P<spaced>\")(?<=[^\W\d_]{2} \")(?= [a-zà-ÿ])"
 )
+# A French elided word before an apostrophe ("d' observation" as OCR spaced it), or the number
+# sign ("décision n° 160"): no marker.
+_NOT_A_MARK = re.compile(r"(?<![^\W\d_])(?:(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]|n°)$", re.IGNORECASE)
 # A marker the converter glued to the next word: "Weapons 6and", "weapons, 7in".
 _GLUED_BEFORE = re.compile(
     r"(\d(?:(?<=[^\W\d_]\s\d)|(?<=[^\W\d_][,;]\s\d))\d{0,2})(?=[^\W\d_])(?!st\b|nd\b|rd\b|th\b|e\b|er\b|re\b|ème\b)"
@@ -48,7 +54,11 @@ _DATE_AFTER = re.compile(r"\s*(?:(?:to|and|au|et|-|–)\s*\d{1,2}(?:er)?\s+)?(?P
 # A quotation opens at « or “, or at a straight quotation mark that starts a word (a straight mark
 # that ends a word is a damaged marker or a closing one: `Unies" et ... Botswana",` are two markers).
 _OPENING_QUOTE = re.compile(r"[“«]|(?<![^\s(])\"(?=\w)")
-_GLUED_SYMBOL = re.compile(r"S(?<![\w/]S)/(\d{5,8})(?![\d/])")
+# The same after the word "document" where OCR misread the series ("document SI 138786": S/13878 and note 6x).
+_GLUED_SYMBOL = re.compile(
+    r"(?:S(?<![\w/]S)/|(?:(?<=document\s)|(?<=documents\s))(?:S[Ii]?\s|\$/|8/))(\d{5,8})(?![\d/])"
+)
+_ONE_APART = re.compile(r"\s[Il]\b")  # a marker's last 1 read as I and set apart: "138786 I"
 _GLUED_MODIFIER = re.compile(r"(?:Corr|Add|Rev)\.(\d)(\d{1,3})(?![\d/])")
 
 
@@ -144,8 +154,11 @@ def _damaged(
     for paragraph in paragraphs:
         start, end = paragraph.span
         for match in _DAMAGED.finditer(text, start, end):
-            if _OPENING_QUOTE.search(text, start, match.start()):
+            closing = (match.group("mark") or match.group("spaced")).strip("°?")
+            if closing and _OPENING_QUOTE.search(text, start, match.start()):
                 continue  # a quotation it could close
+            if _NOT_A_MARK.search(text, max(start, match.start() - 8), match.end()):
+                continue  # "d' observation", "n° 160": an elision spaced by OCR, a number sign
             kept = (match.group("lead") or "", match.group("trail") or "")
             if not any(kept):
                 bare.append((match.start(), paragraph.id))
@@ -170,7 +183,8 @@ def _damaged(
 
 
 def _in_order(markers: list[Marker]) -> bool:
-    numbers = [m.number for m in sorted(markers, key=lambda m: m.span[0]) if not m.dangling]
+    """Whether the markers call their notes in sequence, a note called again aside."""
+    numbers = [m.number for m in _first_calls(sorted(markers, key=lambda m: m.span[0])) if not m.dangling]
     return numbers == sorted(numbers)
 
 
@@ -180,11 +194,12 @@ def _beside_markers(
     """Marks without digits next to a marker, nothing between them: right
     before the marker of note N a mark calls N − 1, right after it N + 1, when that note is
     printed and no marker calls it ("présenté par le Secrétaire général", ainsi que sa
-    déclaration du 9 février 198915," with notes 14 and 15 is note 14)."""
+    déclaration du 9 février 198915," with notes 14 and 15 is note 14). A marker that calls again
+    a note called before it ("son rapport6" after "au Liban6") is passed over."""
     found: list[Marker] = []
     marks = [Marker(0, (position, position + 1), paragraph, True) for position, paragraph in bare]
     for mark in list(marks):
-        around = sorted([*called, *marks, *found], key=lambda m: m.span[0])
+        around = _first_calls(sorted([*called, *marks, *found], key=lambda m: m.span[0]))
         index = around.index(mark)
         neighbours = [(around[i], step) for i, step in ((index + 1, -1), (index - 1, 1)) if 0 <= i < len(around)]
         fits = {neighbour.number + step for neighbour, step in neighbours if not neighbour.dangling}
@@ -195,6 +210,18 @@ def _beside_markers(
             found.append(Marker(number, mark.span, mark.paragraph, False))
             marks.remove(mark)
     return found
+
+
+def _first_calls(markers: list[Marker]) -> list[Marker]:
+    """The markers in text order, less those that call again a note called before them (a mark
+    without digits, number 0, is kept)."""
+    seen: set[int] = set()
+    first = []
+    for marker in markers:
+        if marker.number == 0 or marker.number not in seen:
+            first.append(marker)
+        seen.add(marker.number)
+    return first
 
 
 def _markers(
@@ -214,8 +241,8 @@ def _markers(
         number = int(match.group(2))
         if number in notes:
             add(number, (start + match.start(2), start + match.end(2)), False)
-    for number, offset in _glued_to_symbols(body, notes, expected, bound):
-        add(number, (start + offset, start + offset + len(str(number))), number not in notes)
+    for number, (first, last) in _glued_to_symbols(body, notes, expected, bound):
+        add(number, (start + first, start + last), number not in notes)
     for match in _GLUED.finditer(body):
         number, offset = _letter_read_as_one(match.group(1), notes)
         if not _inside_token(body, match.start()):
@@ -260,12 +287,13 @@ def _following(found: dict[int, Marker], position: int, expected: int) -> int:
     return max(before) + 1 if before else expected
 
 
-def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | None) -> list[tuple[int, int]]:
-    """(note number, offset) of markers glued to document symbols or their addenda.
+def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | None) -> list[tuple[int, Span]]:
+    """(note number, span in ``body``) of markers glued to document symbols or their addenda.
 
     "S/896728" in a text of 1969, when no such document can be cited then (`bound`), is S/8967
     and note 28; a number that can be one stays one. Where several cuts fit, a printed note
-    wins, then the next note in sequence, then the longer document number."""
+    wins, then the next note in sequence, then the longer document number; "S/138786 I" with note
+    61 printed and no note 6 is note 61, its last digit read as I and set apart."""
     found = []
     for match in _GLUED_SYMBOL.finditer(body):
         digits = match.group(1)
@@ -282,11 +310,14 @@ def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | No
             continue  # a number the year's documents reach is one: "S/13026" (1979) is no S/1302 and note 6
         in_sequence = [k for k in cuts if int(digits[-k:]) == expected]
         chosen = (printed or in_sequence or cuts or [0])[0]
-        if chosen:
-            found.append((int(digits[-chosen:]), match.end(1) - chosen))
+        one_apart = _ONE_APART.match(body, match.end(1))
+        if chosen and one_apart and int(digits[-chosen:] + "1") in notes and int(digits[-chosen:]) not in notes:
+            found.append((int(digits[-chosen:] + "1"), (match.end(1) - chosen, one_apart.end())))
+        elif chosen:
+            found.append((int(digits[-chosen:]), (match.end(1) - chosen, match.end(1))))
     for match in _GLUED_MODIFIER.finditer(body):
         if int(match.group(2)) in notes:
-            found.append((int(match.group(2)), match.start(2)))
+            found.append((int(match.group(2)), (match.start(2), match.end(2))))
     return found
 
 

@@ -143,7 +143,7 @@ class _Paragrapher:
 
     def line(self, start: int, end: int) -> None:
         line = self.text[start:end]
-        self.ended = self.ended or (self.adopted and bool(self.language.pattern("volume_section").match(line)))
+        self.ended = self.ended or self.ends(line)
         if self.ended or self.quotation(line, end) or self.adoption(line) or self.structure(line, start, end):
             return
         numbered = _NUMBERED.match(line)
@@ -182,6 +182,13 @@ class _Paragrapher:
             )
         )
         self.quote_after(self.paragraphs[-1])
+
+    def ends(self, line: str) -> bool:
+        """The decisions a volume prints after the adoption line, or the next resolution's
+        heading (a volume's text may run on into it), end this text."""
+        if self.adopted and self.language.pattern("volume_section").match(line):
+            return True
+        return bool(self.paragraphs) and bool(self.language.pattern("next_resolution").match(line))
 
     def quote_after(self, paragraph: Paragraph | None) -> None:
         """A paragraph ending in a colon that brings in no text of its own may quote one."""

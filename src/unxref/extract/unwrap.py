@@ -166,11 +166,9 @@ def _opens_body(line: str, language: Language) -> bool:
 @cache
 def _layout_start(language: Language) -> re.Pattern[str]:
     """The language's lines that start a paragraph: the body's line, an adoption or meeting line,
-    a volume's "Décisions", an annex or article heading."""
-    parts = (
-        language.pattern(name).pattern
-        for name in ("paragraph_start", "adopted_line", "volume_section", "annex_heading", "article_heading")
-    )
+    a volume's "Décisions" or next resolution's heading, an annex or article heading."""
+    names = ("paragraph_start", "adopted_line", "volume_section", "next_resolution", "annex_heading", "article_heading")
+    parts = (language.pattern(name).pattern for name in names)
     return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
 
 

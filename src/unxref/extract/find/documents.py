@@ -120,6 +120,7 @@ def _repaired(raw: str) -> str:
     raw = re.sub(r"^(?:\$|8|Si|SI|S(?=\s))\s?/?\s?(?=\d)", "S/", raw)
     raw = re.sub(r"^S/I\s?(\d{3})/\s?", r"S/1\1/", raw)  # "S/I 998/ 1029"
     raw = re.sub(r"^S/\s?[Il]\s?(?=\d{4}(?!\d))", "S/1", raw)  # "S/I3885", "S/ I 7770": the 1 read as I
+    raw = re.sub(r"^S/(\d{4})\s[Il]$", r"S/\g<1>1", raw)  # "S/1261 I": the last 1 read as I
     raw = re.sub(r"\bRey\.", "Rev.", raw)  # "Rev." read as "Rey."
     raw = re.sub(r"\bCon-?\.\s?", "Corr.", raw)  # "Corr." read as "Con." or "Con-."
     return re.sub(r"\b(Add|Corr|Rev)\.\s?[lI]\b", r"\1.1", raw)
