@@ -55,18 +55,22 @@ def facts(document: Document, other: Document | None = None) -> dict[str, set[st
 
 
 _OLD_RESOLUTION = re.compile(r"^S/RES/(\d+) \((\d{4})\)$")
+_MODIFIER = re.compile(r"/(Add|Corr|Rev)\.\d+$")
 _NUMBERED = re.compile(r"^(?:[A-Z]+/)*(?:RES/)?(?P<number>\d+(?:/\d+)*)")
 
 
 def printed(target: str, text: str) -> bool:
     """Whether a text prints the number of a cited resolution or document ("242 (1967)",
-    "2253", "12262" of S/12262, "1994/402" of S/1994/402), however spaced; targets named
+    "2253", "12262" of S/12262, "1994/402" of S/1994/402), however spaced, and for an addendum,
+    corrigendum or revision its word after the number ("S/16776 et Corr.l"); targets named
     without a number (treaties, the Charter) count as printed.
 
     >>> printed("S/RES/242 (1967)", "sa résolution 242 (1967)"), printed("S/1994/402", "S/ 1994/ 402")
     (True, True)
-    >>> printed("S/12262", "document S/1226")
-    False
+    >>> printed("S/12262", "document S/1226"), printed("S/16776/Corr.1", "document S/16776.")
+    (False, False)
+    >>> printed("S/16776/Corr.1", "document S/16776 et Corr.l")
+    True
     """
     old = _OLD_RESOLUTION.match(target)
     numbered = _NUMBERED.match(target)
@@ -76,7 +80,10 @@ def printed(target: str, text: str) -> bool:
         key = r"/\s*".join(numbered.group("number").split("/"))
     else:
         return True
-    return re.search(rf"(?<!\d){key}", text) is not None
+    modifier = _MODIFIER.search(target)
+    if modifier:
+        key += rf"(?!\d).{{0,40}}?\b{modifier.group(1)}"
+    return re.search(rf"(?<!\d){key}", text, re.DOTALL) is not None
 
 
 def cause(target: str, paragraph: str | None, own: Document, other: Document, same_ids: bool) -> str:
