@@ -243,6 +243,28 @@ def test_ingest_builds_the_citation_graph_for_chain_requests(sources: Path, tmp_
     ]  # the graph of what a server will open: the snapshot the ingest published
 
 
+def test_the_graph_ingest_keeps_is_the_snapshots_own(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built from the store while it compacts, it is the graph of the snapshot published after."""
+    import pickle
+
+    from unxref.chains import graph as chains
+    from unxref.location import open_read
+
+    (sources / "notes.txt").unlink()
+    store = tmp_path / "store"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    result = runner.invoke(app, ["ingest", str(sources), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    with chains._cache_file(*chains._fingerprint(served(store))).open("rb") as file:
+        kept = pickle.load(file)
+    built = chains.citation_graph(open_read(served(store)))
+    assert kept.number_of_edges() > 0
+    assert dict(kept.nodes(data=True)) == dict(built.nodes(data=True))
+    assert sorted(kept.edges(data=True)) == sorted(built.edges(data=True))
+
+
 def test_query_answers_ask_and_construct_without_a_format(store_path: Path) -> None:
     ask = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", str(store_path)])
     assert ask.exit_code == 0 and ask.output.strip() == "true"

@@ -127,10 +127,12 @@ def ingest(
     progress: Callable[[Outcome], None] = lambda _: None,
     budget: float = INGEST_TIME_BUDGET,
     batch_size: int = BATCH,
+    compact: bool = True,
 ) -> list[Outcome]:
     """Ingest files into the store; returns one outcome per file, failures and unchanged files
     included. A store that fails to write (a full disk) stops the ingest: the documents
-    written so far are in, the rest are failure rows saying why."""
+    written so far are in, the rest are failure rows saying why. ``compact=False`` leaves the
+    compaction (`Store.compact`) to the caller."""
     store.load_reference()
     known = store.sources()
     written: dict[str, str] = {}  # symbol → the file it was written from, this run
@@ -194,7 +196,8 @@ def ingest(
             if str(path) not in reported:
                 record(Outcome(str(path), error="not written: the store failed before it"))
         return outcomes
-    store.compact()
+    if compact:
+        store.compact()
     return outcomes
 
 

@@ -173,6 +173,17 @@ def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
     from unxref.location import open_read
 
     graph = citation_graph(open_read(location))
+    _save(cache, graph)
+    return graph
+
+
+def keep(location: Location, graph: nx.DiGraph) -> None:
+    """Keep on disk, as the citation graph of ``location`` (a snapshot just published), a graph
+    built from the store it was taken from (`unxref.store.Store.compact`)."""
+    _save(_cache_file(*_fingerprint(location)), graph)
+
+
+def _save(cache: Path, graph: nx.DiGraph) -> None:
     cache.parent.mkdir(parents=True, exist_ok=True)
     partial = cache.with_suffix(f".{os.getpid()}.partial")
     with partial.open("wb") as file:
@@ -182,7 +193,6 @@ def _cached_graph(name: str, state: str, location: Location) -> nx.DiGraph:
         if stale != cache:
             stale.unlink(missing_ok=True)
     _prune(cache.parent)
-    return graph
 
 
 CACHED_GRAPHS = 8  # the citation graphs kept on disk, the most recently used: snapshots and stores come and go

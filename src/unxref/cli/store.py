@@ -17,6 +17,8 @@ from unxref.errors import StoreError
 from unxref.formats import GRAPHS, RESULTS, keys
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from unxref.config import ServiceSettings
     from unxref.ingest import Outcome as IngestOutcome
     from unxref.location import Location
@@ -81,30 +83,45 @@ def ingest(
             workers=workers,
             progress=lambda o: progress.update(task, advance=1, description=Path(o.source).name),
             budget=time_budget,
+            compact=False,
         )
     outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
     if len(outcomes) == 1 and outcomes[0].error is not None:
+        target.compact()
         raise fail(f"{outcomes[0].source}: {outcomes[0].error}")  # one file given alone: one line, nothing written
     removed = _prune(target, outcomes) if prune else []
     folder = target.location
     changed = bool(removed) or any(o.error is None and not o.unchanged for o in outcomes)
     try:
-        _publish(target, fresh=changed)
+        _publish(target, fresh=changed, graph=_compact(target, changed))
         unpublished = None
     except StoreError as error:
         unpublished = f"{error}; a running server keeps serving the snapshot it has"
     _print_outcomes(outcomes, folder, removed, unpublished)
 
 
-def _publish(target: Store, fresh: bool) -> None:
-    """Publish the store for servers (a running one switches to it), and build the citation
-    graph of what they will serve; an unchanged store keeps its snapshot."""
-    from unxref.chains.graph import graph_for
+def _compact(target: Store, changed: bool) -> nx.DiGraph | None:
+    """Compact the store; a changed one's citation graph is built meanwhile, from the store
+    being compacted (`Store.compact`)."""
+    from unxref.chains.graph import citation_graph
+
+    with err.status("compacting the store and building the citation graph…" if changed else "compacting the store…"):
+        return target.compact(alongside=citation_graph if changed else None)
+
+
+def _publish(target: Store, fresh: bool, graph: nx.DiGraph | None = None) -> None:
+    """Publish the store for servers (a running one switches to it), and keep the citation
+    graph of what they will serve (``graph``, built from the store, or built now from the
+    snapshot); an unchanged store keeps its snapshot."""
+    from unxref.chains.graph import graph_for, keep
     from unxref.location import served
 
     assert target.location is not None
     published = served(target.location)
     snapshot = target.publish() if fresh or published == target.location else published
+    if graph is not None and snapshot != published:
+        keep(snapshot, graph)
+        return
     with err.status("building the citation graph for chain requests…"):
         graph_for(snapshot)
 
@@ -117,8 +134,6 @@ def _prune(target: Store, outcomes: list[IngestOutcome]) -> list[str]:
     gone = [symbol for symbol in target.documents() if symbol not in given]
     for symbol in gone:
         target.remove(symbol)
-    if gone:
-        target.compact()
     return gone
 
 
