@@ -82,7 +82,7 @@ def printed(target: str, text: str) -> bool:
         return True
     modifier = _MODIFIER.search(target)
     if modifier:
-        key += rf"(?!\d).{{0,40}}?\b{modifier.group(1)}"
+        key += rf"(?!\d)(?:(?!S/).){{0,40}}?\b{modifier.group(1)}\b"  # its own: no other symbol between
     return re.search(rf"(?<!\d){key}", text, re.DOTALL) is not None
 
 

@@ -255,8 +255,14 @@ def test_the_graph_ingest_keeps_is_the_snapshots_own(
     (sources / "notes.txt").unlink()
     store = tmp_path / "store"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    read_from: list[str] = []  # the engines' types: holding an engine would keep the store open
+    build = chains.citation_graph
+    monkeypatch.setattr(
+        chains, "citation_graph", lambda engine: read_from.append(type(engine).__name__) or build(engine)
+    )
     result = runner.invoke(app, ["ingest", str(sources), "--store", str(store)])
     assert result.exit_code == 0, result.output
+    assert read_from == ["Store"]  # once, during the compaction: not again from the snapshot
     with chains._cache_file(*chains._fingerprint(served(store))).open("rb") as file:
         kept = pickle.load(file)
     built = chains.citation_graph(open_read(served(store)))

@@ -312,15 +312,18 @@ class Store:
 
         ``alongside`` reads the embedded store while it compacts (the compaction runs in
         RocksDB's threads, without the GIL: the citation graph of 50,000 documents is built in
-        the time the compaction takes anyway, bench/RESULTS.md); its result is returned."""
+        the time the compaction takes anyway, bench/RESULTS.md); its result is returned. A
+        remote store returns None at once, ``alongside`` not called."""
         if not isinstance(self.oxigraph, pyoxigraph.Store):
             return None
         with self._writing():
             self.oxigraph.flush()
             with ThreadPoolExecutor(max_workers=1) as pool:
                 optimized = pool.submit(self.oxigraph.optimize)
-                result = alongside(self.oxigraph) if alongside else None
-                optimized.result()
+                try:
+                    result = alongside(self.oxigraph) if alongside else None
+                finally:
+                    optimized.result()  # the compaction's own error, if any, is not lost
         if self.path is not None:
             del self.oxigraph
             gc.collect()

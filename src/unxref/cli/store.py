@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -87,13 +88,19 @@ def ingest(
         )
     outcomes = [Outcome(problem.path, error=problem.problem) for problem in problems] + outcomes
     if len(outcomes) == 1 and outcomes[0].error is not None:
-        target.compact()
+        with contextlib.suppress(StoreError):  # the file's own error is the one to tell
+            target.compact()
         raise fail(f"{outcomes[0].source}: {outcomes[0].error}")  # one file given alone: one line, nothing written
     removed = _prune(target, outcomes) if prune else []
     folder = target.location
     changed = bool(removed) or any(o.error is None and not o.unchanged for o in outcomes)
     try:
-        _publish(target, fresh=changed, graph=_compact(target, changed))
+        graph = _compact(target, changed)
+    except StoreError as error:  # compacting only makes reads faster: the store is published all the same
+        print_error(f"{error}; the store is left uncompacted until the next ingest")
+        graph = None
+    try:
+        _publish(target, fresh=changed, graph=graph)
         unpublished = None
     except StoreError as error:
         unpublished = f"{error}; a running server keeps serving the snapshot it has"
@@ -101,12 +108,13 @@ def ingest(
 
 
 def _compact(target: Store, changed: bool) -> nx.DiGraph | None:
-    """Compact the store; a changed one's citation graph is built meanwhile, from the store
-    being compacted (`Store.compact`)."""
+    """Compact the store; a changed embedded one's citation graph is built meanwhile, from the
+    store being compacted (`Store.compact`)."""
     from unxref.chains.graph import citation_graph
 
-    with err.status("compacting the store and building the citation graph…" if changed else "compacting the store…"):
-        return target.compact(alongside=citation_graph if changed else None)
+    building = changed and target.path is not None
+    with err.status("compacting the store and building the citation graph…" if building else "compacting the store…"):
+        return target.compact(alongside=citation_graph if building else None)
 
 
 def _publish(target: Store, fresh: bool, graph: nx.DiGraph | None = None) -> None:
@@ -119,7 +127,7 @@ def _publish(target: Store, fresh: bool, graph: nx.DiGraph | None = None) -> Non
     assert target.location is not None
     published = served(target.location)
     snapshot = target.publish() if fresh or published == target.location else published
-    if graph is not None and snapshot != published:
+    if graph is not None:  # built from the store that was changed, so a new snapshot was just published
         keep(snapshot, graph)
         return
     with err.status("building the citation graph for chain requests…"):

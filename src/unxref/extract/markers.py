@@ -36,10 +36,10 @@ _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # A straight quotation mark set apart by spaces inside a sentence ("le rapport " de la Mission") quotes
 # nothing: a spaced marker OCR damaged. Not after one letter ("des I I "" may be damaged digits), nor
 # before a capital (a note whose number OCR damaged to a mark, left in the text: '" Ibid., document').
-# A question mark before the marker's last digit, after a comma or a bracket ("1984,?7 and"), is
-# one too; neither it nor a degree sign closes a quotation.
+# A question mark before the marker's last digit ("1984,?7 and"; after a word, a bracket or a year
+# as the other marks, or after a comma) is one too; neither it nor a degree sign closes a quotation.
 _DAMAGED = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[),])(?=\?\d)|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))"
+    r"(?:(?<=[^\W\d_])|(?<=,)(?=\?\d)|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))"
     r"(?P<mark>[\"'°’”]{1,2}|\?(?=\d))(?P<trail>\d?)(?=[\s,;:.)]|$)"
     r"|(?P<spaced>\")(?<=[^\W\d_]{2} \")(?= [a-zà-ÿ])"
 )
@@ -56,7 +56,8 @@ _DATE_AFTER = re.compile(r"\s*(?:(?:to|and|au|et|-|–)\s*\d{1,2}(?:er)?\s+)?(?P
 _OPENING_QUOTE = re.compile(r"[“«]|(?<![^\s(])\"(?=\w)")
 # The same after the word "document" where OCR misread the series ("document SI 138786": S/13878 and note 6x).
 _GLUED_SYMBOL = re.compile(
-    r"(?:S(?<![\w/]S)/|(?:(?<=document\s)|(?<=documents\s))(?:S[Ii]?\s|\$/|8/))(\d{5,8})(?![\d/])"
+    r"(?:S(?<![\w/]S)/|[S$8](?:(?<=[Dd]ocument\s.)|(?<=[Dd]ocuments\s.))(?:(?<=S)[Ii]?\s|(?<=[$8])/))"
+    r"(\d{5,8})(?![\d/])"
 )
 _ONE_APART = re.compile(r"\s[Il]\b")  # a marker's last 1 read as I and set apart: "138786 I"
 _GLUED_MODIFIER = re.compile(r"(?:Corr|Add|Rev)\.(\d)(\d{1,3})(?![\d/])")
@@ -157,7 +158,9 @@ def _damaged(
             closing = (match.group("mark") or match.group("spaced")).strip("°?")
             if closing and _OPENING_QUOTE.search(text, start, match.start()):
                 continue  # a quotation it could close
-            if _NOT_A_MARK.search(text, max(start, match.start() - 8), match.end()):
+            if _NOT_A_MARK.search(
+                text, max(start, match.start() - 8), match.end("mark") if match.group("mark") else match.end()
+            ):
                 continue  # "d' observation", "n° 160": an elision spaced by OCR, a number sign
             kept = (match.group("lead") or "", match.group("trail") or "")
             if not any(kept):

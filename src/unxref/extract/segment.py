@@ -139,7 +139,7 @@ class _Paragrapher:
         self.quoting: Paragraph | None = None  # a paragraph whose quotation is being read
         self.quote_opened = False
         self.adopted = False  # an adoption line has been read
-        self.ended = False  # the decisions a volume prints after the resolution have begun
+        self.ended = False  # the decisions a volume prints after the resolution, or the next resolution, have begun
 
     def line(self, start: int, end: int) -> None:
         line = self.text[start:end]
