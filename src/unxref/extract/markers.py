@@ -313,11 +313,14 @@ def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | No
             continue  # a number the year's documents reach is one: "S/13026" (1979) is no S/1302 and note 6
         in_sequence = [k for k in cuts if int(digits[-k:]) == expected]
         chosen = (printed or in_sequence or cuts or [0])[0]
+        if not chosen:
+            continue
+        number, start = int(digits[-chosen:]), match.end(1) - chosen
         one_apart = _ONE_APART.match(body, match.end(1))
-        if chosen and one_apart and int(digits[-chosen:] + "1") in notes and int(digits[-chosen:]) not in notes:
-            found.append((int(digits[-chosen:] + "1"), (match.end(1) - chosen, one_apart.end())))
-        elif chosen:
-            found.append((int(digits[-chosen:]), (match.end(1) - chosen, match.end(1))))
+        if one_apart and number * 10 + 1 in notes and number not in notes:
+            found.append((number * 10 + 1, (start, one_apart.end())))
+        else:
+            found.append((number, (start, match.end(1))))
     for match in _GLUED_MODIFIER.finditer(body):
         if int(match.group(2)) in notes:
             found.append((int(match.group(2)), (match.start(2), match.end(2))))
