@@ -46,6 +46,7 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
     paragraphs: list[list[str]] = []
     blank = True
     in_body = False
+    after_body = False  # the line before is the adopting body's
     lines = _join_body_line(lines, language)
     for raw, following in zip(lines, _next_nonblank(lines), strict=True):
         if not raw:
@@ -57,11 +58,17 @@ def unwrap(lines: list[str], language: Language) -> list[str]:
             and paragraphs[-1][-1].endswith(":")
             and introduces_text(" ".join(paragraphs[-1]), language)
         )
-        if paragraphs and not brings_text and _continues(paragraphs[-1], line, blank, in_body, language):
+        if (
+            paragraphs
+            and not brings_text
+            and not after_body
+            and _continues(paragraphs[-1], line, blank, in_body, language)
+        ):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
-        in_body = in_body or _opens_body(line, language)
+        after_body = _opens_body(line, language)
+        in_body = in_body or after_body
         blank = False
     return [join_lines(p) for p in paragraphs]
 
@@ -91,7 +98,7 @@ def _continues(paragraph: list[str], line: str, blank: bool, in_body: bool, lang
     previous = paragraph[-1]
     if _LABEL_ONLY.match(previous):
         return True  # "5." alone on its line, its text on the next
-    if _starts(line, _clause_line(paragraph), language) or _opens_body(previous, language):
+    if _starts(line, _clause_line(paragraph), language):
         return False
     if not in_body and _ends_with_date(previous, language) and _opens_with_verb(line, language):
         return False  # "Résolution 1625 (2005) du 14 septembre 2005", then "Décide ..."
@@ -137,7 +144,10 @@ def introduces_text(paragraph: str, language: Language) -> bool:
 def _clause_line(paragraph: list[str]) -> str:
     """The line whose end tells whether the paragraph's clause ended: the last one, unless OCR
     left a stray scrap of one or two letters after it ("s", "au")."""
-    return next((line for line in reversed(paragraph) if len(line) > 2 or not line.isalpha()), paragraph[-1])
+    last = paragraph[-1]
+    if len(last) > 2 or not last.isalpha():
+        return last
+    return next((line for line in reversed(paragraph) if len(line) > 2 or not line.isalpha()), last)
 
 
 def _starts(line: str, previous: str, language: Language) -> bool:
@@ -185,12 +195,13 @@ def _repair_number(line: str, following: str, language: Language) -> str:
 
 def is_label(line: str) -> bool:
     """A section label ("II"), or a short line with no final punctuation ("The Security Council")."""
-    return bool(_LABEL.fullmatch(line)) or (
-        len(line.split()) <= 4 and line[-1:].isalpha() and all(w[:1].isupper() for w in line.split())
-    )
+    if _LABEL.fullmatch(line):
+        return True
+    words = line.split() if line[-1:].isalpha() else ()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-_MODIFIER_END = re.compile(r"/(?:Add|Corr|Rev|Amend)$")
+_MODIFIERS = ("/Add", "/Corr", "/Rev", "/Amend")
 _NUMBER_AFTER_STOP = re.compile(r"\.\d")
 
 
@@ -199,7 +210,7 @@ def _split_word(text: str, line: str) -> bool:
 
 
 def _split_modifier(text: str, line: str) -> bool:
-    return bool(_MODIFIER_END.search(text) and _NUMBER_AFTER_STOP.match(line))
+    return text.endswith(_MODIFIERS) and bool(_NUMBER_AFTER_STOP.match(line))
 
 
 def join_lines(lines: list[str]) -> str:
