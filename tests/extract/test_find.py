@@ -6,9 +6,12 @@ found in it, in order (``kind target``, with ``@pinpoint`` where there is one).
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from unxref.extract import find
+from unxref.extract.find import foreign
 from unxref.extract.resolve import treaty_key
 from unxref.un import authorities, language
 
@@ -276,3 +279,19 @@ def test_a_roman_session_is_checked_against_its_date(
 ) -> None:
     cited, _ = find.in_paragraph(text, (0, len(text)), language.load("en"), authorities.load(), "SC", 1969)
     assert [(f.symbol, f.repair, f.problem) for f in cited] == [(target, repair, problem)]
+
+
+SERIES_EXAMPLES = [
+    (item, example)
+    for item, record in zip(foreign.series(), tomllib.loads(foreign.SERIES.read_text("utf-8"))["series"], strict=True)
+    for example in record["examples"]
+]
+
+
+@pytest.mark.parametrize(("item", "example"), SERIES_EXAMPLES, ids=[e for _, e in SERIES_EXAMPLES])
+def test_every_example_of_another_bodys_series_is_found_as_its_item(item: foreign.Series, example: str) -> None:
+    """Each example in un/data/series.toml, in a paragraph (with the words its series needs)."""
+    text = f"Taking note of {example}, adopted by the OPCW,"
+    assert [(f.kind, f.body, f.symbol) for f in foreign.find_foreign(text, 0, len(text), [])] == [
+        (item.kind, item.body, example)
+    ]

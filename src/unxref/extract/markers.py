@@ -39,9 +39,10 @@ _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 # A question mark before the marker's last digit ("1984,?7 and"; after a word, a bracket or a year
 # as the other marks, or after a comma) is one too; neither it nor a degree sign closes a quotation.
 _DAMAGED = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=,)(?=\?\d)|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))"
+    r"(?=[\d\"'°’”?])"  # what it matches first (a digit kept or the mark): the engine skips to one
+    r"(?:(?:(?<=[^\W\d_])|(?<=,)(?=\?\d)|(?<=\))|(?<=(?<![\d/])(?:19|20)\d\d)(?P<lead>\d?))"
     r"(?P<mark>[\"'°’”]{1,2}|\?(?=\d))(?P<trail>\d?)(?=[\s,;:.)]|$)"
-    r"|(?P<spaced>\")(?<=[^\W\d_]{2} \")(?= [a-zà-ÿ])"
+    r"|(?P<spaced>\")(?<=[^\W\d_]{2} \")(?= [a-zà-ÿ]))"
 )
 # A French elided word before an apostrophe ("d' observation" as OCR spaced it), or the number
 # sign ("décision n° 160"): no marker.
@@ -107,11 +108,14 @@ def _out_of_sequence(
     as a marker is, and between the markers of lower and higher notes."""
     untied = notes - {m.number for m in markers}
     places: dict[int, list[Marker]] = {}
-    for paragraph in paragraphs:
+    for paragraph in paragraphs if untied else ():
         start, end = paragraph.span
         body = text[start:end]
-        spaced = (m for m in _SPACED.finditer(body) if _spaced_marker(body, m, True, True, language))
-        for match in (*spaced, *_SPACED_AFTER_YEAR.finditer(body)):
+        spaced = (m for m in _SPACED.finditer(body) if int(m.group(1)) in untied)
+        for match in (
+            *(m for m in spaced if _spaced_marker(body, m, True, True, language)),
+            *_SPACED_AFTER_YEAR.finditer(body),
+        ):
             number = int(match.group(1))
             if number in untied:
                 span = (start + match.start(1), start + match.end(1))
@@ -328,7 +332,7 @@ def _glued_to_symbols(body: str, notes: set[int], expected: int, bound: int | No
 
 
 def _spaced_marker(body: str, match: re.Match[str], noted: bool, next_in_sequence: bool, language: Language) -> bool:
-    before = body[: match.start()].split()
+    before = body[: match.start()].rsplit(None, 1)
     previous = before[-1].lower() if before else ""
     day = _DATE_AFTER.match(body, match.end())
     if day and day.group("month").lower() in language.months:

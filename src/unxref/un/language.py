@@ -224,7 +224,8 @@ def every() -> list[Language]:
 
 
 def detect(text: str) -> str:
-    """The language whose common words occur most in the text."""
-    words = re.findall(r"[^\W\d_]+[’']?", text[:20000].lower())
+    """The language whose common words occur most in the text's first 6,000 characters (about
+    900 words: on every text of the corpora, the same answer as 20,000 gave)."""
+    words = re.findall(r"[^\W\d_]+[’']?", text[:6000].lower())
     scores = {code: sum(map(load(code).common_words.__contains__, words)) for code in LANGUAGES}
     return max(scores, key=lambda code: scores[code])
