@@ -132,7 +132,12 @@ def _ends_at_label(paragraph: list[str], line: str, language: Language) -> bool:
 
 
 def _ends_with_date(line: str, language: Language) -> bool:
-    return bool(re.search(language.pattern("date").pattern + r"\s*$", line, re.IGNORECASE))
+    return bool(_date_at_end(language).search(line))
+
+
+@cache
+def _date_at_end(language: Language) -> re.Pattern[str]:
+    return re.compile(language.pattern("date").pattern + r"\s*$", re.IGNORECASE)
 
 
 def introduces_text(paragraph: str, language: Language) -> bool:

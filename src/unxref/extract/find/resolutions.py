@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
 
 from unxref.extract.find.found import Found
 from unxref.extract.find.names import body_name_after, body_named_after, body_named_before
@@ -39,21 +40,33 @@ def _implied_body(ref: re.Match[str], explicit: str | None, own: str | None, con
 _SPACE = re.compile(r"\s*")
 
 
+@cache
+def _word_pattern(language: Language, name: str, after: str) -> re.Pattern[str]:
+    """A pattern of the language that starts a word, then ``after``: compiled once a language,
+    not once a paragraph."""
+    return re.compile(rf"(?<!\w){language.pattern(name).pattern}{after}", re.IGNORECASE)
+
+
+@cache
+def _pinpoint_before(language: Language) -> re.Pattern[str]:
+    """A pinpoint ("paragraph 3 of") that ends where a resolution's reference starts."""
+    return re.compile(language.pattern("pinpoint").pattern + r"$", re.IGNORECASE)
+
+
 def find_resolutions(
     text: str, start: int, end: int, language: Language, authorities: Authorities, own: str | None, context: str | None
 ) -> list[Found]:
     """Resolutions introduced by "resolution(s)", in lists, ranges and with pinpoints."""
     found: list[Found] = []
-    anchor_pattern = re.compile(rf"(?<!\w){language.pattern('resolution_word').pattern}\s+", re.IGNORECASE)
-    pinpoint_pattern = language.pattern("pinpoint")
-    own_pattern = re.compile(rf"(?<!\w){language.pattern('own').pattern}$", re.IGNORECASE)
+    anchor_pattern = _word_pattern(language, "resolution_word", r"\s+")
+    own_pattern = _word_pattern(language, "own", "$")
     for anchor in anchor_pattern.finditer(text, start, end):
         before = text[max(start, anchor.start() - 60) : anchor.start()]
         own_match = own_pattern.search(before)
         explicit = body_named_before(text, anchor.start(), authorities, language)
         quote_start = anchor.start() - len(own_match.group(0)) if own_match else anchor.start()
         pin = None
-        pin_match = re.search(pinpoint_pattern.pattern + r"$", text[max(start, quote_start - 60) : quote_start], re.I)
+        pin_match = _pinpoint_before(language).search(text[max(start, quote_start - 60) : quote_start])
         if pin_match:
             pin = f"paragraph {pin_match.group('pin')}"
             quote_start -= len(pin_match.group(0))
@@ -90,7 +103,7 @@ def find_decisions(
     A/HRC/DEC/31/115. A decision of a body outside the UN ("decision 15/4" of the Conference of
     the Parties to the Convention on Biological Diversity) is left to that body's series."""
     found: list[Found] = []
-    anchor_pattern = re.compile(rf"(?<!\w){language.pattern('decision_word').pattern}\s+", re.IGNORECASE)
+    anchor_pattern = _word_pattern(language, "decision_word", r"\s+")
     for anchor in anchor_pattern.finditer(text, start, end):
         refs = [r for r in _ref_list(text, anchor.end(), end, language) if r[0].group("new")]
         if not refs:

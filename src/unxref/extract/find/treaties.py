@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from unxref.extract.find.found import Found
 from unxref.un.language import Language
+
+
+@cache
+def _reference(language: Language) -> re.Pattern[str]:
+    """A series, its volume and the treaty's number, in the language: compiled once."""
+    unts, lnts, ibid = (language.pattern(n).pattern for n in ("treaty_series_unts", "treaty_series_lnts", "ibid"))
+    volume, registration = language.pattern("treaty_volume").pattern, language.pattern("treaty_number").pattern
+    return re.compile(
+        rf"(?:(?P<unts>{unts})|(?P<lnts>{lnts})|(?P<ibid>{ibid}))\s*,\s*{volume}\s*,\s*(?:p\.\s*\d+\s*,\s*)?{registration}",
+        re.IGNORECASE,
+    )
 
 
 def find_treaty_references(
@@ -16,14 +28,8 @@ def find_treaty_references(
     Returns the references and the series in force at the end, which an "Ibid."
     in the next note carries on.
     """
-    unts, lnts, ibid = (language.pattern(n).pattern for n in ("treaty_series_unts", "treaty_series_lnts", "ibid"))
-    volume, registration = language.pattern("treaty_volume").pattern, language.pattern("treaty_number").pattern
-    reference = re.compile(
-        rf"(?:(?P<unts>{unts})|(?P<lnts>{lnts})|(?P<ibid>{ibid}))\s*,\s*{volume}\s*,\s*(?:p\.\s*\d+\s*,\s*)?{registration}",
-        re.IGNORECASE,
-    )
     found = []
-    for match in reference.finditer(text, start, end):
+    for match in _reference(language).finditer(text, start, end):
         current = "UNTS" if match.group("unts") else "LNTS" if match.group("lnts") else series
         if current is None:
             continue
